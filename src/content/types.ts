@@ -1,0 +1,165 @@
+// The content model: what the build produces from course/ and modules/ for one language,
+// and what the player reads. Source files carry text per language (`Localised`); the build
+// resolves one language, renders Markdown to HTML and hands the player these types.
+
+export type Lang = 'en' | 'it';
+export const LANGS: readonly Lang[] = ['en', 'it'];
+
+/** Text per language, as written in the source JSON files. */
+export type Localised = Record<Lang, string>;
+
+export interface ThemeColours {
+  text: string;
+  background: string;
+  accent: string;
+  accentText: string;
+}
+
+export interface CourseSource {
+  id: string;
+  iri: string;
+  version: string;
+  languages: Lang[];
+  title: Localised;
+  description: Localised;
+  modules: string[];
+  masteryScore: number;
+  attemptsAllowed: number;
+  estimatedMinutes: number;
+  cme: {
+    creditHours: number;
+    creditType: Localised;
+    statement: Localised;
+    releaseDate: string;
+    reviewDate: string;
+    expiryDate: string;
+    provider: Localised;
+  };
+  xapi: {
+    endpoint: string | null;
+    auth?: string;
+    accountHomePage: string;
+    sendReflectionText: boolean;
+  };
+  privacy: { sendReflectionsToLms: boolean };
+  theme: ThemeColours;
+}
+
+// ---- Quiz items, resolved to one language ----
+
+export interface ChoiceOption {
+  id: string;
+  text: string;
+  correct: boolean;
+  feedback: string;
+}
+
+interface ItemBase {
+  id: string;
+  /** Section id that teaches this item (module-local, or `slug/section` in the assessment). */
+  teaches: string;
+  prompt: string;
+}
+
+export interface SingleItem extends ItemBase { type: 'single'; options: ChoiceOption[] }
+export interface MultipleItem extends ItemBase { type: 'multiple'; options: ChoiceOption[] }
+export interface TrueFalseItem extends ItemBase {
+  type: 'truefalse';
+  labels: { true: string; false: string };
+  answer: boolean;
+  feedback: { true: string; false: string };
+}
+export interface SortItem extends ItemBase {
+  type: 'sort';
+  categories: { id: string; text: string }[];
+  statements: { id: string; text: string; category: string; feedback: string }[];
+}
+export interface MatchItem extends ItemBase {
+  type: 'match';
+  targets: { id: string; text: string }[];
+  sources: { id: string; text: string; target: string; feedback: string }[];
+}
+export interface ReflectionItem extends ItemBase { type: 'reflection'; hint: string }
+/** Course evaluation: unscored survey questions (a rating scale or a free comment). */
+export interface SurveyItem extends ItemBase {
+  type: 'survey';
+  scale: { id: string; text: string }[] | null;
+}
+
+export type ScoredItem = SingleItem | MultipleItem | TrueFalseItem | SortItem | MatchItem;
+export type QuizItem = ScoredItem | ReflectionItem | SurveyItem;
+
+export function isScored(item: QuizItem): item is ScoredItem {
+  return item.type !== 'reflection' && item.type !== 'survey';
+}
+
+// ---- Interactive components, resolved to one language ----
+
+export interface TimelineData { type: 'timeline'; title: string; events: { id: string; year: string; title: string; text: string }[] }
+export interface CardsData {
+  type: 'cards';
+  title: string;
+  verdictLabels?: Record<string, string>;
+  cards: { id: string; front: string; back: string; verdict?: string }[];
+}
+export interface SessionData { type: 'session'; title: string; steps: { id: string; title: string; text: string; speaker?: string }[] }
+export interface SorterData {
+  type: 'sorter';
+  title: string;
+  categories: { id: string; text: string }[];
+  statements: { id: string; text: string; category: string; explanation: string }[];
+}
+export interface ComparisonData {
+  type: 'comparison';
+  title: string;
+  columns: { id: string; text: string }[];
+  rows: { id: string; aspect: string; cells: Record<string, string> }[];
+}
+export type InteractiveData = TimelineData | CardsData | SessionData | SorterData | ComparisonData;
+
+// ---- Pages and modules, resolved to one language ----
+
+/** A piece of a page: pre-rendered HTML, an interactive component, or the module's quiz. */
+export type Block =
+  | { kind: 'html'; html: string }
+  | { kind: 'interactive'; id: string; data: InteractiveData }
+  | { kind: 'quiz'; itemIds: string[] };
+
+export interface Page {
+  id: string;
+  title: string;
+  blocks: Block[];
+  /** Section ids (level-two headings) on this page. */
+  sections: string[];
+}
+
+export interface Module {
+  slug: string;
+  title: string;
+  objectives: string[];
+  pages: Page[];
+  items: QuizItem[];
+  wordCount: number;
+}
+
+export interface CoursePage { id: string; title: string; html: string }
+
+/** Everything the player needs for one language. */
+export interface CourseData {
+  lang: Lang;
+  id: string;
+  iri: string;
+  version: string;
+  title: string;
+  description: string;
+  masteryScore: number;
+  attemptsAllowed: number;
+  estimatedMinutes: number;
+  cme: { creditHours: number; creditType: string; statement: string; provider: string; releaseDate: string; reviewDate: string; expiryDate: string };
+  privacy: { sendReflectionsToLms: boolean };
+  xapi: { endpoint: string | null; auth?: string; accountHomePage: string; sendReflectionText: boolean };
+  modules: Module[];
+  /** Course-level pages (references, accessibility statement, privacy). */
+  coursePages: CoursePage[];
+  ui: Record<string, string>;
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // Browser tests share one built dist/ and one Chromium; keep files in one worker at a time
+    // where they start servers, and give real-browser steps room.
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    fileParallelism: false,
+    globalSetup: ['tests/global-setup.ts'],
+  },
+});

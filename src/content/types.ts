@@ -123,7 +123,8 @@ export type InteractiveData = TimelineData | CardsData | SessionData | SorterDat
 export type Block =
   | { kind: 'html'; html: string }
   | { kind: 'interactive'; id: string; data: InteractiveData }
-  | { kind: 'quiz'; itemIds: string[] };
+  | { kind: 'quiz'; itemIds: string[] }
+  | { kind: 'directive'; name: 'assessment' | 'evaluation' | 'attestation' | 'certificate' | 'interactive' };
 
 export interface Page {
   id: string;
@@ -143,6 +144,45 @@ export interface Module {
 }
 
 export interface CoursePage { id: string; title: string; html: string }
+
+/** What the player knows of a module before its content chunk loads: enough for the menu,
+ *  progress and the suspend_data codec (item ids, types and the ids of their choices). */
+export interface ItemOutline {
+  id: string;
+  type: QuizItem['type'];
+  /** Choice option ids, sort/match statement ids, or survey scale ids, in order. */
+  choiceIds: string[];
+  /** Sort categories or match targets, in order. */
+  groupIds: string[];
+}
+export interface PageOutline { id: string; title: string; sections: string[] }
+export interface ModuleOutline {
+  slug: string;
+  title: string;
+  objectives: string[];
+  pages: PageOutline[];
+  items: ItemOutline[];
+}
+
+/** The first-page data: course facts, the outline of every module and the interface strings.
+ *  Module content (HTML, quiz items, interactive data) loads per module. */
+export interface CourseOutline {
+  lang: Lang;
+  id: string;
+  iri: string;
+  version: string;
+  title: string;
+  description: string;
+  masteryScore: number;
+  attemptsAllowed: number;
+  estimatedMinutes: number;
+  cme: CourseData['cme'];
+  privacy: CourseData['privacy'];
+  xapi: CourseData['xapi'];
+  modules: ModuleOutline[];
+  coursePages: PageOutline[];
+  ui: Record<string, string>;
+}
 
 /** Everything the player needs for one language. */
 export interface CourseData {

@@ -1,0 +1,39 @@
+// Fills index.html for one language: lang, title, description and a Content-Security-Policy
+// that allows only the package itself and the configured LRS.
+import type { Plugin } from 'vite';
+import type { CourseOutline, ThemeColours } from '../../src/content/types.js';
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function contentSecurityPolicy(connectSrc: string[]): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    `connect-src 'self'${connectSrc.map((c) => ' ' + c).join('')}`,
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+export function themeCss(theme: ThemeColours): string {
+  return `:root{--text:${theme.text};--bg:${theme.background};--accent:${theme.accent};--accent-text:${theme.accentText}}`;
+}
+
+export function htmlPlugin(outline: CourseOutline, theme: ThemeColours, connectSrc: string[]): Plugin {
+  return {
+    name: 'balint-html',
+    transformIndexHtml(html) {
+      return html
+        .replace('%LANG%', outline.lang)
+        .replace('%TITLE%', escapeHtml(outline.title))
+        .replace('%DESCRIPTION%', escapeHtml(outline.description))
+        .replace('%THEME%', themeCss(theme))
+        .replace('%CSP%', escapeHtml(contentSecurityPolicy(connectSrc)))
+        .replace('%LOADING%', escapeHtml(outline.ui['app.loading'] ?? ''));
+    },
+  };
+}

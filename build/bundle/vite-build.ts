@@ -1,0 +1,49 @@
+// One Vite build of the player for one format and language. The tracker for the format is
+// chosen by an alias, so a package carries the runtime code of its own standard only.
+import { build, type InlineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { resolve } from 'node:path';
+import type { Lang, ThemeColours } from '../../src/content/types.js';
+import type { ResolvedCourse } from '../content/resolve.js';
+import type { Format } from '../formats.js';
+import { contentPlugin } from './content-plugin.js';
+import { htmlPlugin } from './html-plugin.js';
+
+export interface BundleOptions {
+  root: string;
+  format: Format;
+  lang: Lang;
+  content: ResolvedCourse;
+  outDir: string;
+  /** Content-Security-Policy connect-src additions (the configured LRS). */
+  connectSrc: string[];
+  theme: ThemeColours;
+}
+
+export function viteConfig(o: BundleOptions): InlineConfig {
+  return {
+    configFile: false,
+    root: resolve(o.root, 'src'),
+    base: './',
+    logLevel: 'warn',
+    plugins: [svelte({ configFile: false }), contentPlugin(() => o.content), htmlPlugin(o.content.outline, o.theme, o.connectSrc)],
+    resolve: {
+      alias: { '$tracker': resolve(o.root, 'src/tracking', o.format, 'launch.ts') },
+    },
+    define: { __FORMAT__: JSON.stringify(o.format) },
+    build: {
+      outDir: o.outDir,
+      emptyOutDir: true,
+      assetsDir: 'assets',
+      target: 'es2020',
+      sourcemap: false,
+      modulePreload: { polyfill: false },
+      reportCompressedSize: false,
+      chunkSizeWarningLimit: 200,
+    },
+  };
+}
+
+export async function bundle(o: BundleOptions): Promise<void> {
+  await build(viteConfig(o));
+}

@@ -1,0 +1,71 @@
+// The command line: `check` validates the content; `build` also writes every package.
+// Content problems print as `path:line: message` and exit 1.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { LANGS } from '../src/content/types.js';
+import { loadCourse } from './content/load.js';
+import { resolveCourse, type ResolvedCourse } from './content/resolve.js';
+import { ContentInvalid, formatProblem } from './content/problems.js';
+import { checkResolved } from './content/course-checks.js';
+import { bundle } from './bundle/vite-build.js';
+import { FORMATS } from './formats.js';
+import { writePackage } from './package.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+export function checkContent(root: string): { resolved: Map<string, ResolvedCourse>; loaded: ReturnType<typeof loadCourse> } {
+  const loaded = loadCourse(root);
+  const resolved = new Map(LANGS.map((lang) => [lang, resolveCourse(loaded, lang)] as const));
+  const problems = checkResolved(loaded, resolved);
+  if (problems.length) throw new ContentInvalid(problems);
+  return { loaded, resolved };
+}
+
+async function build(root: string): Promise<void> {
+  const started = performance.now();
+  const { loaded, resolved } = checkContent(root);
+  const dist = join(root, 'dist');
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  const lrs = loaded.course.xapi.endpoint ? [new URL(loaded.course.xapi.endpoint).origin] : [];
+  for (const lang of loaded.course.languages) {
+    for (const format of FORMATS) {
+      const t0 = performance.now();
+      const stage = join(dist, '.stage', `${format}-${lang}`);
+      await bundle({ root, format, lang, content: resolved.get(lang)!, outDir: stage, connectSrc: lrs, theme: loaded.course.theme });
+      const result = writePackage(root, loaded.course, lang, format, stage, dist);
+      const ms = Math.round(performance.now() - t0);
+      console.log(`${result.path.replace(root + '/', '').padEnd(52)} ${(result.bytes / 1024).toFixed(1).padStart(7)} KB  ${String(result.files).padStart(3)} files  ${ms} ms`);
+    }
+  }
+  rmSync(join(dist, '.stage'), { recursive: true, force: true });
+  console.log(`Built ${loaded.course.languages.length * FORMATS.length} packages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function main(): Promise<void> {
+  const [command = 'build', rootArg] = process.argv.slice(2);
+  const root = rootArg ? resolve(rootArg) : ROOT;
+  try {
+    if (command === 'check') {
+      const t0 = performance.now();
+      const { resolved } = checkContent(root);
+      const en = resolved.get('en')!;
+      console.log(`Content OK: ${en.modules.length} modules, ${en.modules.reduce((n, m) => n + m.items.length, 0)} quiz items, checked in ${Math.round(performance.now() - t0)} ms`);
+    } else if (command === 'build') {
+      await build(root);
+    } else {
+      console.error(`unknown command "${command}"; use "build" or "check"`);
+      process.exitCode = 2;
+    }
+  } catch (e) {
+    if (e instanceof ContentInvalid) {
+      for (const p of e.problems) console.error(formatProblem(p, root));
+      console.error(`\n${e.problems.length} problem(s) in the course content; nothing was built.`);
+      process.exitCode = 1;
+      return;
+    }
+    throw e;
+  }
+}
+
+await main();

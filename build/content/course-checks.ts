@@ -1,0 +1,42 @@
+// Checks that need the whole course at once: Italian text left identical to the English, and
+// the SCORM 1.2 suspend_data budget for the largest possible learner state.
+import { LANGS, type Lang } from '../../src/content/types.js';
+import type { JsonSource } from './json-source.js';
+import type { LoadedCourse } from './load.js';
+import type { Problem } from './problems.js';
+import type { ResolvedCourse } from './resolve.js';
+import { courseShapeOf, worstCaseEncodedLength } from '../../src/tracking/state.js';
+
+export const SCORM12_SUSPEND_DATA_LIMIT = 4096;
+
+function identicalTranslations(src: JsonSource, properNames: Set<string>, out: Problem[], path: (string | number)[] = [], value: unknown = src.value): void {
+  if (Array.isArray(value)) return value.forEach((v, i) => identicalTranslations(src, properNames, out, [...path, i], v));
+  if (!value || typeof value !== 'object') return;
+  const obj = value as Record<string, unknown>;
+  if (typeof obj.en === 'string' && typeof obj.it === 'string') {
+    const text = obj.en.trim();
+    // Numbers and symbols read the same in both languages.
+    if (text === obj.it.trim() && /\p{L}/u.test(text) && !properNames.has(text)) {
+      out.push({ file: src.file, line: src.lineOf([...path, 'it']), message: `Italian text is identical to the English ("${text.slice(0, 40)}"); translate it, or list it in course/proper-names.json if it is a proper name` });
+    }
+    return;
+  }
+  for (const [k, v] of Object.entries(obj)) identicalTranslations(src, properNames, out, [...path, k], v);
+}
+
+export function checkResolved(loaded: LoadedCourse, resolved: Map<Lang, ResolvedCourse>): Problem[] {
+  const problems: Problem[] = [];
+  const names = new Set(loaded.properNames);
+  if (LANGS.includes('it')) for (const m of loaded.modules) identicalTranslations(m.quiz, names, problems);
+
+  const outline = resolved.get(LANGS[0])!.outline;
+  const worst = worstCaseEncodedLength(courseShapeOf(outline));
+  if (worst > SCORM12_SUSPEND_DATA_LIMIT) {
+    problems.push({
+      file: `${loaded.root}/course/course.json`,
+      line: 1,
+      message: `the saved state of a learner who answers everything could reach ${worst} characters, over SCORM 1.2's ${SCORM12_SUSPEND_DATA_LIMIT}; shorten the course or the item lists`,
+    });
+  }
+  return problems;
+}

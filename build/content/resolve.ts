@@ -1,0 +1,104 @@
+// Turns the validated sources into what the player reads for one language: the outline
+// (first-page data) and one content object per module. Text per language collapses to one string.
+import { LANGS, type Block, type CourseOutline, type ItemOutline, type Lang, type Module, type QuizItem, type InteractiveData, type CoursePage } from '../../src/content/types.js';
+import type { LoadedCourse, LoadedModule } from './load.js';
+import type { MarkdownSource } from './markdown-source.js';
+import { countWords, renderMarkdown } from './render-markdown.js';
+
+/** Replaces every `{ en, it }` object with the text of `lang`. */
+export function pickLang(value: unknown, lang: Lang): unknown {
+  if (Array.isArray(value)) return value.map((v) => pickLang(v, lang));
+  if (value && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    if (LANGS.some((l) => l in obj) && Object.keys(obj).every((k) => (LANGS as readonly string[]).includes(k))) return obj[lang];
+    return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, pickLang(v, lang)]));
+  }
+  return value;
+}
+
+function itemOutline(item: QuizItem): ItemOutline {
+  switch (item.type) {
+    case 'single':
+    case 'multiple':
+      return { id: item.id, type: item.type, choiceIds: item.options.map((o) => o.id), groupIds: [] };
+    case 'sort':
+      return { id: item.id, type: item.type, choiceIds: item.statements.map((s) => s.id), groupIds: item.categories.map((c) => c.id) };
+    case 'match':
+      return { id: item.id, type: item.type, choiceIds: item.sources.map((s) => s.id), groupIds: item.targets.map((t) => t.id) };
+    case 'survey':
+      return { id: item.id, type: item.type, choiceIds: item.scale?.map((s) => s.id) ?? [], groupIds: [] };
+    default:
+      return { id: item.id, type: item.type, choiceIds: [], groupIds: [] };
+  }
+}
+
+function moduleItems(mod: LoadedModule, lang: Lang): QuizItem[] {
+  const items = (mod.quiz.value as { items: unknown[] }).items;
+  return pickLang(items, lang) as QuizItem[];
+}
+
+function renderPages(md: MarkdownSource, mod: LoadedModule | null, lang: Lang) {
+  return md.pages.map((page) => {
+    const blocks: Block[] = page.blocks.map((b): Block => {
+      if (b.kind === 'markdown') return { kind: 'html', html: renderMarkdown(b.lines) };
+      if (b.name === 'interactive') return { kind: 'interactive', id: b.arg!, data: pickLang(mod!.interactive[b.arg!], lang) as InteractiveData };
+      return { kind: 'directive', name: b.name };
+    });
+    return { id: page.id, title: page.title, sections: page.sections.map((s) => s.id), blocks };
+  });
+}
+
+export interface ResolvedCourse {
+  outline: CourseOutline;
+  modules: Module[];
+  coursePages: CoursePage[];
+}
+
+export function resolveCourse(loaded: LoadedCourse, lang: Lang): ResolvedCourse {
+  const { course } = loaded;
+  const modules: Module[] = loaded.modules.map((mod) => {
+    const md = mod.prose[lang];
+    const items = moduleItems(mod, lang);
+    const pages = renderPages(md, mod, lang);
+    // Each teaching module ends with its quiz page, unless the module places its own blocks (assessment).
+    const ownsQuiz = pages.some((p) => p.blocks.some((b) => b.kind === 'directive'));
+    if (!ownsQuiz && items.length > 0) {
+      pages.push({ id: `${mod.slug}-quiz`, title: loaded.ui['quiz.title']?.[lang] ?? 'Quiz', sections: [], blocks: [{ kind: 'quiz', itemIds: items.map((i) => i.id) }] });
+    }
+    return {
+      slug: mod.slug,
+      title: String(md.frontMatter.title),
+      objectives: (md.frontMatter.objectives as string[]) ?? [],
+      pages,
+      items,
+      wordCount: md.pages.reduce((n, p) => n + p.blocks.reduce((m, b) => m + (b.kind === 'markdown' ? countWords(b.lines) : 0), 0), 0),
+    };
+  });
+  const coursePages: CoursePage[] = loaded.coursePages.flatMap((cp) =>
+    renderPages(cp.prose[lang], null, lang).map((p) => ({ id: p.id, title: p.title, html: p.blocks.map((b) => (b.kind === 'html' ? b.html : '')).join('\n') })),
+  );
+  const outline: CourseOutline = {
+    lang,
+    id: course.id,
+    iri: course.iri,
+    version: course.version,
+    title: course.title[lang],
+    description: course.description[lang],
+    masteryScore: course.masteryScore,
+    attemptsAllowed: course.attemptsAllowed,
+    estimatedMinutes: course.estimatedMinutes,
+    cme: pickLang(course.cme, lang) as CourseOutline['cme'],
+    privacy: course.privacy,
+    xapi: course.xapi,
+    modules: modules.map((m) => ({
+      slug: m.slug,
+      title: m.title,
+      objectives: m.objectives,
+      pages: m.pages.map((p) => ({ id: p.id, title: p.title, sections: p.sections })),
+      items: m.items.map(itemOutline),
+    })),
+    coursePages: coursePages.map((p) => ({ id: p.id, title: p.title, sections: [] })),
+    ui: pickLang(loaded.ui, lang) as Record<string, string>,
+  };
+  return { outline, modules, coursePages };
+}

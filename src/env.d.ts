@@ -1,0 +1,14 @@
+/// <reference types="svelte" />
+declare const __FORMAT__: 'scorm12' | 'scorm2004' | 'cmi5' | 'xapi' | 'web';
+
+declare module 'virtual:course-outline' {
+  const outline: import('./content/types').CourseOutline;
+  export default outline;
+}
+declare module 'virtual:module-loaders' {
+  export const moduleLoaders: Record<string, () => Promise<{ default: import('./content/types').Module }>>;
+  export const loadCoursePages: () => Promise<{ default: import('./content/types').CoursePage[] }>;
+}
+declare module '$tracker' {
+  export function launchTracker(outline: import('./content/types').CourseOutline): Promise<import('./tracking/tracker').Tracker>;
+}

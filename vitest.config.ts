@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     fileParallelism: false,
     globalSetup: ['tests/global-setup.ts'],
+    // The JSON report is what .ci/run reads for its `N passed, N failed` line.
+    reporters: ['default', ['json', { outputFile: 'tests/.output/results.json' }]],
   },
 });

@@ -49,7 +49,7 @@ export function writePackage(root: string, course: CourseSource, lang: Lang, for
   const input = { course, lang, files: contentFiles, launch: LAUNCH };
   const text = (s: string) => new TextEncoder().encode(s);
   const schemaDir = PACKAGE_SCHEMAS[format];
-  if (schemaDir) for (const f of listFiles(join(root, schemaDir))) files.set(f, readFileSync(join(root, schemaDir, f)));
+  if (schemaDir) for (const f of listFiles(join(root, schemaDir)).filter((n) => /\.(xsd|dtd)$/.test(n))) files.set(f, readFileSync(join(root, schemaDir, f)));
   if (format === 'scorm12') files.set('imsmanifest.xml', text(scorm12Manifest(input)));
   if (format === 'scorm2004') files.set('imsmanifest.xml', text(scorm2004Manifest(input)));
   if (format === 'cmi5') files.set('cmi5.xml', text(cmi5Xml({ ...input, auUrl: LAUNCH })));

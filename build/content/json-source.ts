@@ -22,7 +22,13 @@ export function readJson(file: string, text: string, problems: Problems): JsonSo
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || !root) {
     const first = errors[0];
-    const where = first ? lineAt(text, first.offset) : 1;
+    let offset = first?.offset ?? 0;
+    // A missing comma is noticed at the next token; point at the end of the value before it.
+    if (first && printParseErrorCode(first.error) === 'CommaExpected') {
+      offset--;
+      while (offset > 0 && /\s/.test(text[offset])) offset--;
+    }
+    const where = first ? lineAt(text, offset) : 1;
     const what = first ? printParseErrorCode(first.error) : 'EmptyFile';
     problems.add(file, where, `invalid JSON (${what}); check for a missing comma, quote or bracket here`);
     return null;

@@ -1,0 +1,70 @@
+// A learner opens the web build (served from a subpath) and walks every page with the keyboard
+// alone, in both languages. No console error; a screenshot of each page for a person to look at.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { collectErrors, launchBrowser } from '../support/browser';
+import { serveStatic, type StaticServer } from '../support/static-server';
+import { DIST, OUTPUT } from '../support/paths';
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await serveStatic({ '/trust/courses/balint/': join(DIST, 'web') });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Tabs forward until the focused element matches, as a keyboard user would. */
+async function tabTo(page: Page, matches: (el: { tag: string; text: string }) => boolean, limit = 400): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const el = await page.evaluate(() => {
+      const a = document.activeElement as HTMLElement | null;
+      return { tag: a?.tagName ?? '', text: (a?.innerText ?? '').trim() };
+    });
+    if (matches(el)) return;
+  }
+  throw new Error('control not reachable by keyboard');
+}
+
+describe.each(['en', 'it'] as const)('web build in %s', (lang) => {
+  it('walks every page with the keyboard alone, without console errors', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${server.url}/trust/courses/balint/${lang}/`);
+    expect(await page.getAttribute('html', 'lang')).toBe(lang);
+    await page.waitForSelector('h1#page-title');
+    const shots = join(OUTPUT, 'screenshots', 'walk', lang);
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: join(shots, '000-title.png'), fullPage: true });
+
+    const startLabel = (await page.locator('main button.primary').innerText()).trim();
+    await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === startLabel);
+    await page.keyboard.press('Enter');
+
+    const nextLabel = (await page.evaluate(() => document.documentElement.lang)) === 'it' ? 'Avanti' : 'Next';
+    const titles: string[] = [];
+    for (let n = 1; n < 500; n++) {
+      await page.waitForFunction(() => document.activeElement?.id === 'page-title');
+      const title = (await page.locator('h1#page-title').innerText()).trim();
+      titles.push(title);
+      await page.screenshot({ path: join(shots, `${String(n).padStart(3, '0')}.png`), fullPage: true });
+      const hasNext = await page.locator('.page-nav button.primary').count();
+      if (!hasNext) break;
+      await tabTo(page, (el) => el.tag === 'BUTTON' && el.text.startsWith(nextLabel));
+      await page.keyboard.press('Enter');
+    }
+    const expectedPages = await page.evaluate(() => document.querySelectorAll('.menu-pages li').length);
+    expect(titles.length).toBe(expectedPages);
+    expect(new Set(titles).size).toBeGreaterThan(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

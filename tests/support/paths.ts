@@ -1,0 +1,7 @@
+// Where the tests find the repository, the built packages and the official schemas.
+import { resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const DIST = resolve(ROOT, 'dist');
+export const OUTPUT = resolve(ROOT, 'tests', '.output');
+export const SCHEMAS = process.env.SCHEMAS_DIR ?? resolve(ROOT, '..', 'shared', 'schemas');

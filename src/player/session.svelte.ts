@@ -113,6 +113,11 @@ export class CourseSession {
     return result;
   }
 
+  /** Reflection text stays in the journal; the tracker only learns that the learner responded. */
+  reflect(item: QuizItem, text: string, moduleSlug: string): void {
+    this.tracker.reflect({ item, text, moduleSlug }, this.snapshot());
+  }
+
   private listenForLeaving(): void {
     // pagehide and visibilitychange, not only beforeunload: mobile browsers skip beforeunload.
     document.addEventListener('visibilitychange', () => {

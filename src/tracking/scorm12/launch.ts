@@ -1,8 +1,18 @@
-// Launch for the scorm12 package. Until its adapter lands, the course runs standalone and says so.
+// Launch for the scorm12 package: find the LMS's API; without one, or if it will not initialise,
+// run standalone and tell the learner that nothing is being reported.
 import type { CourseOutline } from '../../content/types';
 import type { Tracker } from '../tracker';
 import { createStandaloneTracker } from '../standalone/standalone-tracker';
+import { findApi } from '../scorm/find-api';
+import { createScormTracker } from '../scorm/scorm-tracker';
+import { scorm12Dialect } from './dialect';
+import { withStartFallback } from '../scorm/start-fallback';
 
 export async function launchTracker(outline: CourseOutline): Promise<Tracker> {
-  return createStandaloneTracker({ storageKey: `balint:${outline.id}:${outline.lang}:scorm12`, notices: ['notice.noLms'] });
+  const storageKey = `balint:${outline.id}:${outline.version}:${outline.lang}:scorm12`;
+  const standalone = (notice: string) => createStandaloneTracker({ storageKey, notices: [notice] });
+  const api = findApi(scorm12Dialect.apiName);
+  if (!api) return standalone('notice.noLms');
+  const tracker = createScormTracker(scorm12Dialect, api, { storageKey, sendReflections: outline.privacy.sendReflectionsToLms });
+  return withStartFallback(tracker, () => standalone('notice.lmsInitFailed'));
 }

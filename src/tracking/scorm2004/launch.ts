@@ -1,8 +1,18 @@
-// Launch for the scorm2004 package. Until its adapter lands, the course runs standalone and says so.
+// Launch for the scorm2004 package: find the LMS's API; without one, or if it will not initialise,
+// run standalone and tell the learner that nothing is being reported.
 import type { CourseOutline } from '../../content/types';
 import type { Tracker } from '../tracker';
 import { createStandaloneTracker } from '../standalone/standalone-tracker';
+import { findApi } from '../scorm/find-api';
+import { createScormTracker } from '../scorm/scorm-tracker';
+import { scorm2004Dialect } from './dialect';
+import { withStartFallback } from '../scorm/start-fallback';
 
 export async function launchTracker(outline: CourseOutline): Promise<Tracker> {
-  return createStandaloneTracker({ storageKey: `balint:${outline.id}:${outline.lang}:scorm2004`, notices: ['notice.noLms'] });
+  const storageKey = `balint:${outline.id}:${outline.version}:${outline.lang}:scorm2004`;
+  const standalone = (notice: string) => createStandaloneTracker({ storageKey, notices: [notice] });
+  const api = findApi(scorm2004Dialect.apiName);
+  if (!api) return standalone('notice.noLms');
+  const tracker = createScormTracker(scorm2004Dialect, api, { storageKey, sendReflections: outline.privacy.sendReflectionsToLms });
+  return withStartFallback(tracker, () => standalone('notice.lmsInitFailed'));
 }

@@ -1,0 +1,43 @@
+// What differs between SCORM 1.2 and SCORM 2004 for this course: element names, formats and
+// the order of values. The shared ScormTracker speaks through one of these.
+import type { LaunchData, ResultEvent, AnswerEvent } from '../tracker';
+import type { InteractionRecord } from '../../quiz/interaction';
+
+/** The LMS API, called the same way for both standards. */
+export interface ScormCalls {
+  initialize(): string;
+  terminate(): string;
+  getValue(element: string): string;
+  setValue(element: string, value: string): string;
+  commit(): string;
+  getLastError(): string;
+  getErrorString(code: string): string;
+}
+
+export type Pair = [element: string, value: string];
+
+export interface RecordedInteraction extends InteractionRecord {
+  timestamp: Date;
+  latencySeconds: number;
+}
+
+export interface ScormDialect {
+  standard: 'scorm12' | 'scorm2004';
+  apiName: 'API' | 'API_1484_11';
+  calls(api: unknown): ScormCalls;
+  suspendDataLimit: number;
+  location: string;
+  suspendData: string;
+  interactionCount: string;
+  objectiveCount: string;
+  /** Reads mode, learner, saved state, mastery score and whether the attempt was finished. */
+  readLaunch(get: (element: string) => string): Omit<LaunchData, 'standard' | 'reporting' | 'notices' | 'preferredLang'>;
+  /** Values to set on the first commit of a new attempt (status incomplete). */
+  startValues(get: (element: string) => string): Pair[];
+  progressValues(progress: number): Pair[];
+  interactionValues(n: number, i: RecordedInteraction): Pair[];
+  objectiveValues(n: number, o: AnswerEvent['objective']): Pair[];
+  /** Score before status: LMSs that recompute status from the score see the score first. */
+  resultValues(r: ResultEvent): Pair[];
+  exitValues(exit: 'suspend' | 'normal', sessionSeconds: number): Pair[];
+}

@@ -1,0 +1,177 @@
+// One Tracker for both SCORM versions (the dialect holds the differences). Every event sets its
+// values and commits once. A value the LMS refuses is kept, the learner is told calmly, and it is
+// sent again with the next commit; a copy of the state also stays in this browser, so a refusing
+// LMS or a closed tab loses nothing.
+import type { LaunchData, Snapshot, Tracker, TrackerNotice } from '../tracker';
+import type { ScormCalls, ScormDialect, Pair } from './dialect';
+import { toInteraction, toReflectionInteraction, toSurveyInteraction } from '../../quiz/interaction';
+import { readBackup, writeBackup } from './local-backup';
+
+export interface ScormTrackerOptions {
+  storageKey: string;
+  sendReflections: boolean;
+}
+
+export function createScormTracker(dialect: ScormDialect, api: unknown, options: ScormTrackerOptions): Tracker {
+  const lms: ScormCalls = dialect.calls(api);
+  const listeners: ((n: TrackerNotice) => void)[] = [];
+  const notify = (n: TrackerNotice) => listeners.forEach((l) => l(n));
+  /** Values not yet accepted by the LMS, resent in order on the next commit. */
+  const pending = new Map<string, string>();
+  const objectiveIndex = new Map<string, number>();
+  let interactionCount = 0;
+  let mode: LaunchData['mode'] = 'normal';
+  let learnerId: string | null = null;
+  let started = false;
+  let finished = false;
+  let firstCommit = true;
+  let startValues: Pair[] = [];
+  const startedAt = Date.now();
+
+  const get = (element: string): string => {
+    try {
+      return String(lms.getValue(element) ?? '');
+    } catch {
+      return '';
+    }
+  };
+
+  const set = (element: string, value: string): boolean => {
+    let ok = false;
+    try {
+      ok = String(lms.setValue(element, value)) === 'true';
+    } catch {
+      ok = false;
+    }
+    if (ok) {
+      pending.delete(element);
+      return true;
+    }
+    pending.delete(element);
+    pending.set(element, value);
+    const code = safe(() => String(lms.getLastError()));
+    console.warn(`LMS refused ${element} (error ${code}: ${safe(() => String(lms.getErrorString(code)))})`);
+    return false;
+  };
+
+  const safe = (f: () => string): string => {
+    try {
+      return f();
+    } catch {
+      return '';
+    }
+  };
+
+  /** Sets the values (after any still pending) and commits once. */
+  const commit = (pairs: Pair[], snapshot: Snapshot): void => {
+    if (!started || finished) return;
+    const all: Pair[] = [...pending.entries(), ...(firstCommit ? startValues : []), ...pairs];
+    firstCommit = false;
+    let refused = 0;
+    for (const [el, v] of all) if (!set(el, v)) refused++;
+    let committed = false;
+    try {
+      committed = String(lms.commit()) === 'true';
+    } catch {
+      committed = false;
+    }
+    const unsynced = refused > 0 || !committed;
+    writeBackup(options.storageKey, { learnerId, location: snapshot.location, suspendData: snapshot.suspendData, unsynced });
+    if (unsynced) notify({ key: 'notice.lmsRefused' });
+  };
+
+  const stateValues = (s: Snapshot): Pair[] => {
+    if (mode !== 'normal') return [];
+    return [[dialect.location, s.location], [dialect.suspendData, s.suspendData], ...dialect.progressValues(s.progress)];
+  };
+
+  const recording = () => mode === 'normal';
+
+  return {
+    standard: dialect.standard,
+
+    async start(): Promise<LaunchData> {
+      let initialised = false;
+      try {
+        initialised = String(lms.initialize()) === 'true';
+      } catch {
+        initialised = false;
+      }
+      if (!initialised) throw new ScormStartError(safe(() => String(lms.getLastError())));
+      started = true;
+      const read = dialect.readLaunch(get);
+      mode = read.mode;
+      learnerId = read.learner.id;
+      interactionCount = Number.parseInt(get(dialect.interactionCount), 10) || 0;
+      const objectives = Number.parseInt(get(dialect.objectiveCount), 10) || 0;
+      for (let n = 0; n < objectives; n++) objectiveIndex.set(get(`cmi.objectives.${n}.id`), n);
+      startValues = recording() ? dialect.startValues(get) : [];
+      const notices: string[] = [];
+      if (mode === 'browse') notices.push('notice.browse');
+      if (mode === 'review') notices.push('notice.review');
+      // A state this browser kept because the LMS refused it last time is newer than the LMS's.
+      let { savedState, location } = read;
+      const backup = readBackup(options.storageKey);
+      if (backup && backup.unsynced && backup.learnerId === learnerId && mode === 'normal') {
+        savedState = backup.suspendData;
+        location = backup.location;
+        notices.push('notice.restoredLocal');
+      }
+      return { ...read, savedState, location, standard: dialect.standard, reporting: mode === 'normal', notices, preferredLang: null };
+    },
+
+    visitPage(s) {
+      commit(stateValues(s), s);
+    },
+
+    answer(e, s) {
+      if (!recording()) return commit([], s);
+      const i = toInteraction(e.item, e.response, dialect.standard);
+      const pairs = dialect.interactionValues(interactionCount++, { ...i, timestamp: new Date(), latencySeconds: e.latencyMs / 1000 });
+      let n = objectiveIndex.get(e.objective.id);
+      if (n === undefined) {
+        n = objectiveIndex.size;
+        objectiveIndex.set(e.objective.id, n);
+      }
+      commit([...pairs, ...dialect.objectiveValues(n, e.objective), ...stateValues(s)], s);
+    },
+
+    reflect(e, s) {
+      if (!recording() || !options.sendReflections) return commit(stateValues(s), s);
+      const r = toReflectionInteraction(e.item, e.text, dialect.standard);
+      if (r.truncated) notify({ key: 'notice.reflectionTruncated' });
+      commit([...dialect.interactionValues(interactionCount++, { ...r, timestamp: new Date(), latencySeconds: 0 }), ...stateValues(s)], s);
+    },
+
+    survey(e, s) {
+      if (!recording()) return commit([], s);
+      const r = toSurveyInteraction(e.item, e.answer, dialect.standard);
+      commit([...dialect.interactionValues(interactionCount++, { ...r, timestamp: new Date(), latencySeconds: 0 }), ...stateValues(s)], s);
+    },
+
+    setResult(r, s) {
+      commit(recording() ? [...dialect.resultValues(r), ...stateValues(s)] : [], s);
+    },
+
+    save(s) {
+      commit(stateValues(s), s);
+    },
+
+    finish(exit, s) {
+      if (!started || finished) return;
+      commit([...stateValues(s), ...dialect.exitValues(exit, (Date.now() - startedAt) / 1000)], s);
+      finished = true;
+      safe(() => String(lms.terminate()));
+    },
+
+    onNotice(l) {
+      listeners.push(l);
+    },
+  };
+}
+
+export class ScormStartError extends Error {
+  constructor(readonly code: string) {
+    super(`LMS initialise failed (error ${code})`);
+  }
+}

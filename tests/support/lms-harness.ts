@@ -1,0 +1,79 @@
+// Launches a built SCORM package inside the test LMS page (scorm-again's real API) and gives the
+// test what the LMS saw: the call log and the final CMI data.
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { join } from 'node:path';
+import { ROOT } from './paths';
+import { serveStatic, type StaticServer } from './static-server';
+import { unpack } from './packages';
+import { collectErrors } from './browser';
+
+export interface LmsCall { method: string; element?: string; value?: string; result: string; error: string }
+
+export interface LmsConfig {
+  standard: 'scorm12' | 'scorm2004';
+  /** Flattened CMI data the LMS holds at launch, e.g. { 'cmi.suspend_data': '…' }. */
+  data?: Record<string, string>;
+  /** Elements the LMS refuses: SetValue returns "false" with this error code (`times` then accepts). */
+  refuse?: Record<string, { code?: string; times?: number }>;
+  initFails?: boolean;
+}
+
+export interface LmsServer { server: StaticServer; close(): Promise<void> }
+
+export async function startLmsServer(lang: string, standard: 'scorm12' | 'scorm2004'): Promise<LmsServer> {
+  const pkg = unpack(lang, standard);
+  const server = await serveStatic({
+    '/lms/': join(ROOT, 'tests', 'support', 'lms'),
+    '/scorm-again/': join(ROOT, 'node_modules', 'scorm-again', 'dist'),
+    '/pkg/': pkg,
+  });
+  return { server, close: () => server.close() };
+}
+
+export class LmsSession {
+  readonly errors: string[];
+  private constructor(readonly context: BrowserContext, readonly page: Page) {
+    this.errors = collectErrors(page);
+  }
+
+  static async launch(browser: Browser, lms: LmsServer, config: LmsConfig, viewport = { width: 1280, height: 900 }, context?: BrowserContext): Promise<LmsSession> {
+    const ctx = context ?? (await browser.newContext({ viewport }));
+    const page = await ctx.newPage();
+    await page.addInitScript((c) => {
+      (window as unknown as { __LMS_CONFIG__: unknown }).__LMS_CONFIG__ = c;
+    }, config);
+    const s = new LmsSession(ctx, page);
+    await page.goto(`${lms.server.url}/lms/lms.html`);
+    await s.course().waitForSelector('h1#page-title');
+    return s;
+  }
+
+  course(): Frame {
+    const f = this.page.frames().find((fr) => fr.url().includes('/pkg/'));
+    if (!f) throw new Error('course frame not found');
+    return f;
+  }
+
+  log(): Promise<LmsCall[]> {
+    return this.page.evaluate(() => (window as unknown as { __LMS_LOG__: LmsCall[] }).__LMS_LOG__);
+  }
+
+  /** The LMS's CMI data as it would store it. */
+  data(): Promise<Record<string, unknown>> {
+    return this.page.evaluate(() => (window as unknown as { __LMS_DATA__: () => Record<string, unknown> }).__LMS_DATA__());
+  }
+
+  /** The value last set for an element, as the LMS accepted it. */
+  async lastSet(element: string): Promise<string | undefined> {
+    const log = await this.log();
+    return log.filter((c) => /SetValue$/.test(c.method) && c.element === element && c.result === 'true').at(-1)?.value;
+  }
+
+  /** Leaves the course as a closing tab would: pagehide fires, then the frame goes away. */
+  async closeCourse(): Promise<void> {
+    await this.page.evaluate(() => {
+      const frame = document.querySelector('iframe');
+      frame?.remove();
+    });
+  }
+}

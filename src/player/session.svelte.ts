@@ -7,6 +7,10 @@ import { moduleLoaders, loadCoursePages } from 'virtual:module-loaders';
 import { flattenPages, type FlatPage } from './pages';
 import { courseShapeOf, decodeState, emptyState, encodeState, type CourseShape, type LearnerState } from '../tracking/state';
 import { scoreItem } from '../quiz/score';
+import { canRetake, drawAssessment, isPassed, scorePercent } from '../quiz/assessment';
+import { isComplete } from '../quiz/response';
+import { certificateId, dateOfDay, dayNumber } from './certificate';
+import type { SurveyItem } from '../content/types';
 
 export type View = { kind: 'home' } | { kind: 'page'; index: number } | { kind: 'coursePage'; id: string };
 
@@ -109,8 +113,152 @@ export class CourseSession {
     const right = answered.filter((i) => this.state.answers[i.id].correct).length;
     const scorePercent = scored.length ? Math.round((right / scored.length) * 100) : 0;
     const status = answered.length < scored.length ? 'incomplete' : scorePercent >= this.outline.masteryScore ? 'passed' : 'failed';
-    this.tracker.answer({ item, response, correct: result.correct, latencyMs, moduleSlug, objective: { id: moduleSlug, scorePercent, status } }, this.snapshot());
+    this.tracker.answer([{ item, response, correct: result.correct, latencyMs, moduleSlug, objective: { id: moduleSlug, scorePercent, status } }], this.snapshot());
     return result;
+  }
+
+  // ---- The final assessment ----
+
+  get masteryScore(): number {
+    return this.launch.masteryScore ?? this.outline.masteryScore;
+  }
+
+  get canRetake(): boolean {
+    return canRetake(this.state.assessment.attempt, this.outline.attemptsAllowed);
+  }
+
+  get retakesLeft(): number {
+    return Math.max(0, this.outline.attemptsAllowed - this.state.assessment.attempt);
+  }
+
+  /** The attempt's items, in this attempt's shuffled order. */
+  assessmentItems(slug: string): ScoredItem[] {
+    const scored = this.itemsOf(slug).filter((i): i is ScoredItem => i.type !== 'reflection' && i.type !== 'survey');
+    const order = drawAssessment(scored, this.state.assessment.seed);
+    return order.map((id) => scored.find((i) => i.id === id)!).filter(Boolean);
+  }
+
+  assessmentAnswered(item: ScoredItem): boolean {
+    const r = this.state.assessment.responses[item.id];
+    return r !== undefined && isComplete(item, r);
+  }
+
+  /** A draft answer lives in the state and is saved with the next commit, not on every click. */
+  draftAssessmentAnswer(item: ScoredItem, response: Response | null): void {
+    if (response) this.state.assessment.responses[item.id] = response;
+    else delete this.state.assessment.responses[item.id];
+  }
+
+  assessmentResult(slug: string): { score: number; passed: boolean } | null {
+    const a = this.state.assessment;
+    if (!a.submitted || a.lastScore === null) return null;
+    void slug;
+    return { score: a.lastScore, passed: isPassed(a.lastScore, this.masteryScore) };
+  }
+
+  submitAssessment(slug: string): void {
+    const items = this.assessmentItems(slug);
+    const results = items.map((item) => ({ item, response: this.state.assessment.responses[item.id], correct: scoreItem(item, this.state.assessment.responses[item.id]).correct }));
+    const score = scorePercent(results.map((r) => r.correct));
+    const passed = isPassed(score, this.masteryScore);
+    const a = this.state.assessment;
+    a.submitted = true;
+    a.lastScore = score;
+    this.state.score = Math.max(score, this.state.score ?? 0);
+    this.state.passed = passed || this.state.passed === true;
+    this.state.completed = this.state.passed === true || !this.canRetake;
+    if (passed && this.state.completedOn === null) this.state.completedOn = dayNumber(new Date());
+    const objective = { id: slug, scorePercent: score, status: passed ? 'passed' : 'failed' } as const;
+    this.tracker.answer(results.map((r) => ({ item: r.item, response: r.response, correct: r.correct, latencyMs: 0, moduleSlug: slug, objective })), this.snapshot());
+    this.tracker.setResult({ scorePercent: this.state.score, passed: this.state.passed === true, completed: true }, this.snapshot());
+  }
+
+  retakeAssessment(): void {
+    if (!this.canRetake) return;
+    const a = this.state.assessment;
+    a.attempt += 1;
+    a.seed = (Math.random() * 0x7fffffff) | 0;
+    a.submitted = false;
+    a.responses = {};
+    a.lastScore = null;
+    this.tracker.save(this.snapshot());
+  }
+
+  // ---- Evaluation, attestation, certificate ----
+
+  private commentsKey(): string {
+    return `balint:${this.outline.id}:evaluation-comments`;
+  }
+
+  /** Free comments are too long for suspend_data: they stay in this browser (and go to the LMS as survey interactions). */
+  surveyComments(): Record<string, string> {
+    try {
+      return JSON.parse(localStorage.getItem(this.commentsKey()) ?? '{}') as Record<string, string>;
+    } catch {
+      return {};
+    }
+  }
+
+  submitSurvey(items: SurveyItem[], answers: Record<string, string>): void {
+    const comments: Record<string, string> = {};
+    for (const item of items) {
+      const answer = (answers[item.id] ?? '').trim();
+      if (!answer) continue;
+      if (item.scale) this.state.survey[item.id] = answer;
+      else comments[item.id] = answer;
+    }
+    try {
+      localStorage.setItem(this.commentsKey(), JSON.stringify(comments));
+    } catch {
+      // the comment still goes to the LMS below
+    }
+    const slug = this.pages[this.state.bookmark]?.moduleSlug ?? '';
+    const events = items.filter((i) => (answers[i.id] ?? '').trim()).map((item) => ({ item, answer: answers[item.id].trim(), moduleSlug: slug }));
+    this.tracker.survey(events, this.snapshot());
+  }
+
+  /** Minutes spent so far across sittings, rounded up. */
+  measuredMinutes(): number {
+    const seconds = this.state.elapsedSeconds + (Date.now() - this.startedAt) / 1000;
+    return Math.max(1, Math.ceil(seconds / 60));
+  }
+
+  attest(minutes: number): void {
+    this.state.attestedMinutes = minutes;
+    this.tracker.save(this.snapshot());
+  }
+
+  private typedName = $state<string | null>(null);
+
+  learnerName(): string | null {
+    if (this.launch.learner.name) return this.launch.learner.name;
+    if (this.typedName !== null) return this.typedName;
+    try {
+      return localStorage.getItem(`balint:${this.outline.id}:learner-name`);
+    } catch {
+      return null;
+    }
+  }
+
+  setLearnerName(name: string): void {
+    this.typedName = name;
+    try {
+      localStorage.setItem(`balint:${this.outline.id}:learner-name`, name);
+    } catch {
+      // shown for this sitting only
+    }
+  }
+
+  certificate(): { id: string; date: string; score: number; hours: number } | null {
+    if (this.state.passed !== true || this.state.score === null) return null;
+    const day = this.state.completedOn ?? dayNumber(new Date());
+    const a = this.state.assessment;
+    return {
+      id: certificateId({ courseId: this.outline.id, version: this.outline.version, learner: this.launch.learner.id ?? this.learnerName() ?? '', attempt: a.attempt, seed: a.seed, completedOn: day }),
+      date: dateOfDay(day).toLocaleDateString(this.outline.lang === 'it' ? 'it-IT' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+      score: this.state.score,
+      hours: Math.min(this.outline.cme.creditHours, Math.round(((this.state.attestedMinutes ?? this.measuredMinutes()) / 60) * 4) / 4),
+    };
   }
 
   /** Reflection text stays in the journal; the tracker only learns that the learner responded. */

@@ -65,9 +65,10 @@ export interface Tracker {
   readonly standard: Standard;
   start(): Promise<LaunchData>;
   visitPage(snapshot: Snapshot): void;
-  answer(event: AnswerEvent, snapshot: Snapshot): void;
+  /** One or more answers submitted together (a quiz item, or a whole assessment): one commit. */
+  answer(events: AnswerEvent[], snapshot: Snapshot): void;
   reflect(event: ReflectionEvent, snapshot: Snapshot): void;
-  survey(event: SurveyEvent, snapshot: Snapshot): void;
+  survey(events: SurveyEvent[], snapshot: Snapshot): void;
   setResult(event: ResultEvent, snapshot: Snapshot): void;
   /** Persist now (pagehide, visibilitychange) without ending the session. */
   save(snapshot: Snapshot): void;

@@ -124,16 +124,23 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
       commit(stateValues(s), s);
     },
 
-    answer(e, s) {
+    answer(events, s) {
       if (!recording()) return commit([], s);
-      const i = toInteraction(e.item, e.response, dialect.standard);
-      const pairs = dialect.interactionValues(interactionCount++, { ...i, timestamp: new Date(), latencySeconds: e.latencyMs / 1000 });
-      let n = objectiveIndex.get(e.objective.id);
-      if (n === undefined) {
-        n = objectiveIndex.size;
-        objectiveIndex.set(e.objective.id, n);
+      const pairs: Pair[] = [];
+      for (const e of events) {
+        const i = toInteraction(e.item, e.response, dialect.standard);
+        pairs.push(...dialect.interactionValues(interactionCount++, { ...i, timestamp: new Date(), latencySeconds: e.latencyMs / 1000 }));
       }
-      commit([...pairs, ...dialect.objectiveValues(n, e.objective), ...stateValues(s)], s);
+      const objective = events.at(-1)?.objective;
+      if (objective) {
+        let n = objectiveIndex.get(objective.id);
+        if (n === undefined) {
+          n = objectiveIndex.size;
+          objectiveIndex.set(objective.id, n);
+        }
+        pairs.push(...dialect.objectiveValues(n, objective));
+      }
+      commit([...pairs, ...stateValues(s)], s);
     },
 
     reflect(e, s) {
@@ -143,10 +150,10 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
       commit([...dialect.interactionValues(interactionCount++, { ...r, timestamp: new Date(), latencySeconds: 0 }), ...stateValues(s)], s);
     },
 
-    survey(e, s) {
+    survey(events, s) {
       if (!recording()) return commit([], s);
-      const r = toSurveyInteraction(e.item, e.answer, dialect.standard);
-      commit([...dialect.interactionValues(interactionCount++, { ...r, timestamp: new Date(), latencySeconds: 0 }), ...stateValues(s)], s);
+      const pairs = events.flatMap((e) => dialect.interactionValues(interactionCount++, { ...toSurveyInteraction(e.item, e.answer, dialect.standard), timestamp: new Date(), latencySeconds: 0 }));
+      commit([...pairs, ...stateValues(s)], s);
     },
 
     setResult(r, s) {

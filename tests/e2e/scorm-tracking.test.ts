@@ -1,0 +1,224 @@
+// The SCORM zips in scorm-again's real runtime (tests/support/lms): what the LMS finally holds
+// after a pass, a fail, leaving halfway, and each failure path a real LMS can produce.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { LmsSession, startLmsServer, type LmsServer, type LmsCall } from '../support/lms-harness';
+import { courseContent } from '../support/course-content';
+import { answerModuleQuiz, openPage, takeAssessment } from '../support/course-driver';
+import { isScored } from '../../src/content/types';
+
+const content = courseContent('en');
+const assessment = content.modules.find((m) => m.slug === 'assessment')!;
+const teaching = content.modules.filter((m) => m.slug !== 'assessment');
+const scoredInModules = teaching.reduce((n, m) => n + m.items.filter(isScored).length, 0);
+const scoredInAssessment = assessment.items.filter(isScored).length;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const sets = (log: LmsCall[], element: string) => log.filter((c) => /SetValue$/.test(c.method) && c.element === element);
+const commits = (log: LmsCall[]) => log.filter((c) => /Commit$/.test(c.method)).length;
+const SCORM12_TIME = /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/;
+const ISO_DURATION = /^P(?:\d+Y)?(?:\d+M)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d{1,2})?S)?)?$/;
+
+for (const standard of ['scorm12', 'scorm2004'] as const) {
+  const is12 = standard === 'scorm12';
+  const el = {
+    location: is12 ? 'cmi.core.lesson_location' : 'cmi.location',
+    exit: is12 ? 'cmi.core.exit' : 'cmi.exit',
+    sessionTime: is12 ? 'cmi.core.session_time' : 'cmi.session_time',
+    scoreRaw: is12 ? 'cmi.core.score.raw' : 'cmi.score.raw',
+    mode: is12 ? 'cmi.core.lesson_mode' : 'cmi.mode',
+    status: is12 ? 'cmi.core.lesson_status' : 'cmi.completion_status',
+  };
+
+  describe(`${standard} package in a scorm-again LMS`, () => {
+    let lms: LmsServer;
+    beforeAll(async () => {
+      lms = await startLmsServer('en', standard);
+    });
+    afterAll(async () => {
+      await lms?.close();
+    });
+
+    it('records a pass: status, score, one interaction per scored answer, objectives per module, session time', async () => {
+      const s = await LmsSession.launch(browser, lms, { standard });
+      const frame = s.course();
+      let answered = 0;
+      for (const mod of teaching) answered += await answerModuleQuiz(frame, mod, true);
+      answered += await takeAssessment(frame, assessment, true);
+      expect(await frame.locator('#assessment-result').getAttribute('data-passed')).toBe('true');
+      await s.closeCourse();
+      const log = await s.log();
+
+      if (is12) {
+        expect(await s.lastSet('cmi.core.lesson_status')).toBe('passed');
+        expect(await s.lastSet('cmi.core.score.raw')).toBe('100');
+        expect(await s.lastSet('cmi.core.score.min')).toBe('0');
+        expect(await s.lastSet('cmi.core.score.max')).toBe('100');
+        // Score before status, so an LMS that recomputes status from the score sees the score first.
+        const order = log.filter((c) => c.element === 'cmi.core.score.raw' || c.element === 'cmi.core.lesson_status').map((c) => c.element);
+        expect(order.lastIndexOf('cmi.core.score.raw')).toBeLessThan(order.lastIndexOf('cmi.core.lesson_status'));
+      } else {
+        expect(await s.lastSet('cmi.success_status')).toBe('passed');
+        expect(await s.lastSet('cmi.completion_status')).toBe('completed');
+        expect(await s.lastSet('cmi.score.scaled')).toBe('1.00');
+        expect(await s.lastSet('cmi.score.raw')).toBe('100');
+        expect(await s.lastSet('cmi.score.min')).toBe('0');
+        expect(await s.lastSet('cmi.score.max')).toBe('100');
+      }
+      const ids = sets(log, 'cmi.interactions.0.id').length ? log.filter((c) => /SetValue$/.test(c.method) && /^cmi\.interactions\.\d+\.id$/.test(c.element ?? '')) : [];
+      expect(ids.length).toBe(answered);
+      expect(answered).toBe(scoredInModules + scoredInAssessment);
+      const results = log.filter((c) => /SetValue$/.test(c.method) && /^cmi\.interactions\.\d+\.result$/.test(c.element ?? '')).map((c) => c.value);
+      expect(new Set(results)).toEqual(new Set(['correct']));
+      const objectiveIds = new Set(log.filter((c) => /^cmi\.objectives\.\d+\.id$/.test(c.element ?? '')).map((c) => c.value));
+      for (const mod of content.modules.filter((m) => m.items.some(isScored))) expect(objectiveIds.has(mod.slug)).toBe(true);
+      const time = await s.lastSet(el.sessionTime);
+      expect(time).toMatch(is12 ? SCORM12_TIME : ISO_DURATION);
+      expect(await s.lastSet(el.exit)).toBe(is12 ? '' : 'normal');
+      expect(log.filter((c) => /^(LMSFinish|Terminate)$/.test(c.method))).toHaveLength(1);
+      if (is12) for (const c of sets(log, 'cmi.suspend_data')) expect(c.value!.length).toBeLessThanOrEqual(4096);
+      expect(log.every((c) => !/SetValue$/.test(c.method) || c.result === 'true'), JSON.stringify(log.filter((c) => c.result === 'false'))).toBe(true);
+      expect(s.errors).toEqual([]);
+      await s.context.close();
+    });
+
+    it('records a fail and offers a retake as course.json allows', async () => {
+      const s = await LmsSession.launch(browser, lms, { standard });
+      const frame = s.course();
+      await takeAssessment(frame, assessment, false);
+      expect(await frame.locator('#assessment-result').getAttribute('data-passed')).toBe('false');
+      await expect(frame.locator('.assessment button', { hasText: /again/i }).isVisible()).resolves.toBe(true);
+      if (is12) expect(await s.lastSet('cmi.core.lesson_status')).toBe('failed');
+      else expect(await s.lastSet('cmi.success_status')).toBe('failed');
+      await s.closeCourse();
+      // Retakes remain, so the learner may come back: the attempt is suspended, not closed.
+      expect(await s.lastSet(el.exit)).toBe('suspend');
+      await s.context.close();
+    });
+
+    it('leaving halfway suspends with a bookmark, and relaunching resumes on the same page with the answers', async () => {
+      const first = await LmsSession.launch(browser, lms, { standard });
+      const frame = first.course();
+      const mod = teaching[1];
+      await answerModuleQuiz(frame, mod, true);
+      const quizPage = mod.pages.find((p) => p.blocks.some((b) => b.kind === 'quiz'))!;
+      await first.closeCourse();
+      const log = await first.log();
+      const location = await first.lastSet(el.location);
+      const suspend = await first.lastSet('cmi.suspend_data');
+      expect(location).toBe(quizPage.id);
+      expect(suspend && suspend.length).toBeGreaterThan(0);
+      expect(await first.lastSet(el.exit)).toBe('suspend');
+      expect(is12 ? await first.lastSet('cmi.core.lesson_status') : await first.lastSet('cmi.completion_status')).toBe('incomplete');
+      if (is12) for (const c of sets(log, 'cmi.suspend_data')) expect(c.value!.length).toBeLessThanOrEqual(4096);
+      await first.context.close();
+
+      const data: Record<string, string> = is12
+        ? { 'cmi.core.lesson_location': location!, 'cmi.suspend_data': suspend!, 'cmi.core.lesson_status': 'incomplete', 'cmi.core.entry': 'resume' }
+        : { 'cmi.location': location!, 'cmi.suspend_data': suspend!, 'cmi.completion_status': 'incomplete', 'cmi.entry': 'resume' };
+      const again = await LmsSession.launch(browser, lms, { standard, data });
+      const f2 = again.course();
+      await f2.waitForFunction((id) => document.querySelector('#course-menu a[aria-current="page"]')?.getAttribute('href') === `#${id}`, quizPage.id);
+      for (const item of mod.items.filter(isScored)) {
+        await f2.waitForSelector(`form[data-item="${item.id}"][data-state="right"]`);
+      }
+      expect(again.errors).toEqual([]);
+      await again.context.close();
+    });
+
+    it('counts one commit per page change', async () => {
+      const s = await LmsSession.launch(browser, lms, { standard });
+      const frame = s.course();
+      const before = commits(await s.log());
+      const pages = teaching[0].pages.slice(0, 4);
+      for (const p of pages) await openPage(frame, p.id);
+      expect(commits(await s.log()) - before).toBe(pages.length);
+      await s.context.close();
+    });
+
+    it('keeps the work when the LMS refuses a value: the learner is told, the value is sent again', async () => {
+      const s = await LmsSession.launch(browser, lms, { standard, refuse: { 'cmi.suspend_data': { code: '351', times: 2 } } });
+      const frame = s.course();
+      const pages = teaching[0].pages;
+      await openPage(frame, pages[0].id);
+      await frame.waitForSelector('[data-notice="notice.lmsRefused"]');
+      await openPage(frame, pages[1].id);
+      await openPage(frame, pages[2].id);
+      await s.closeCourse();
+      const data = await s.lastSet('cmi.suspend_data');
+      expect(data && data.length).toBeGreaterThan(0);
+      expect(await s.lastSet(el.location)).toBe(pages[2].id);
+      await s.context.close();
+    });
+
+    it('runs standalone with a notice when the LMS will not initialise', async () => {
+      const s = await LmsSession.launch(browser, lms, { standard, initFails: true });
+      await s.course().waitForSelector('[data-notice="notice.lmsInitFailed"]');
+      expect(await s.course().locator('.mode').innerText()).toMatch(/not reporting/i);
+      await s.context.close();
+    });
+
+    it('starts safely and says so when the LMS returns garbage for suspend_data and location', async () => {
+      const data: Record<string, string> = is12
+        ? { 'cmi.core.lesson_location': '\u0000nowhere', 'cmi.suspend_data': '%%{not our data', 'cmi.core.lesson_status': 'incomplete' }
+        : { 'cmi.location': '\u0000nowhere', 'cmi.suspend_data': '%%{not our data', 'cmi.completion_status': 'incomplete' };
+      const s = await LmsSession.launch(browser, lms, { standard, data });
+      await s.course().waitForSelector('[data-notice="notice.state.corrupt"]');
+      await openPage(s.course(), teaching[0].pages[1].id);
+      expect(s.errors).toEqual([]);
+      await s.context.close();
+    });
+
+    it('keeps answers given just before the tab closed', async () => {
+      const first = await LmsSession.launch(browser, lms, { standard });
+      const mod = teaching[2];
+      await answerModuleQuiz(first.course(), mod, false);
+      await first.closeCourse();
+      const suspend = await first.lastSet('cmi.suspend_data');
+      const location = await first.lastSet(el.location);
+      await first.context.close();
+      const data: Record<string, string> = is12
+        ? { 'cmi.core.lesson_location': location!, 'cmi.suspend_data': suspend!, 'cmi.core.lesson_status': 'incomplete', 'cmi.core.entry': 'resume' }
+        : { 'cmi.location': location!, 'cmi.suspend_data': suspend!, 'cmi.completion_status': 'incomplete', 'cmi.entry': 'resume' };
+      const again = await LmsSession.launch(browser, lms, { standard, data });
+      for (const item of mod.items.filter(isScored)) await again.course().waitForSelector(`form[data-item="${item.id}"][data-state="wrong"]`);
+      await again.context.close();
+    });
+
+    it('opens a finished attempt in review and changes neither status nor score', async () => {
+      const data: Record<string, string> = is12
+        ? { 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '90' }
+        : { 'cmi.completion_status': 'completed', 'cmi.success_status': 'passed', 'cmi.score.raw': '90', 'cmi.score.scaled': '0.9' };
+      const s = await LmsSession.launch(browser, lms, { standard, data });
+      await s.course().waitForSelector('[data-notice="notice.review"]');
+      await openPage(s.course(), teaching[0].pages[1].id);
+      await s.closeCourse();
+      const log = await s.log();
+      const changed = log.filter((c) => /SetValue$/.test(c.method) && /status|score/.test(c.element ?? ''));
+      expect(changed).toEqual([]);
+      await s.context.close();
+    });
+  });
+}
+
+describe('a SCORM package opened without an LMS', () => {
+  it('runs standalone and tells the learner nothing is reported', async () => {
+    const { serveStatic } = await import('../support/static-server');
+    const { unpack } = await import('../support/packages');
+    const server = await serveStatic({ '/': unpack('en', 'scorm12') });
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/index.html`);
+    await page.waitForSelector('[data-notice="notice.noLms"]');
+    await ctx.close();
+    await server.close();
+  });
+});

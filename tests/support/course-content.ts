@@ -1,0 +1,13 @@
+// The course as the build resolves it, so tests know every page, item and right answer.
+import { loadCourse } from '../../build/content/load';
+import { resolveCourse, type ResolvedCourse } from '../../build/content/resolve';
+import type { Lang } from '../../src/content/types';
+import { ROOT } from './paths';
+
+const cache = new Map<string, ResolvedCourse>();
+
+export function courseContent(lang: Lang, root = ROOT): ResolvedCourse {
+  const key = `${root}|${lang}`;
+  if (!cache.has(key)) cache.set(key, resolveCourse(loadCourse(root), lang));
+  return cache.get(key)!;
+}

@@ -1,0 +1,76 @@
+// Drives the course in a page or frame as a learner would: menu links, Next, answer controls.
+import type { Frame, Page } from 'playwright-core';
+import type { Module, ScoredItem } from '../../src/content/types';
+import { isScored } from '../../src/content/types';
+
+type Target = Page | Frame;
+
+export async function openPage(target: Target, pageId: string): Promise<void> {
+  const link = target.locator(`#course-menu a[href="#${pageId}"]`);
+  // On narrow screens the menu is closed: open it first.
+  if (!(await link.isVisible())) await target.locator('.menu-toggle').click();
+  await link.click();
+  await target.waitForFunction((id) => document.querySelector(`#course-menu a[aria-current="page"]`)?.getAttribute('href') === `#${id}`, pageId);
+}
+
+/** The answer a learner would give: right, or deliberately wrong. */
+export function answerFor(item: ScoredItem, right: boolean): { inputs: string[] } {
+  const sel = (name: string, value: string) => `input[name="${name}"][value="${value}"]`;
+  switch (item.type) {
+    case 'single': {
+      const o = item.options.find((x) => x.correct === right) ?? item.options[0];
+      return { inputs: [sel(item.id, o.id)] };
+    }
+    case 'multiple': {
+      const chosen = right ? item.options.filter((o) => o.correct) : [item.options.find((o) => !o.correct) ?? item.options[0]];
+      return { inputs: chosen.map((o) => `input[type=checkbox][value="${o.id}"]`) };
+    }
+    case 'truefalse':
+      return { inputs: [sel(item.id, String(right ? item.answer : !item.answer))] };
+    case 'sort':
+      return {
+        inputs: item.statements.map((s, i) => {
+          const wrong = item.categories.find((c) => c.id !== s.category)!.id;
+          return sel(`${item.id}-${s.id}`, right || i > 0 ? s.category : wrong);
+        }),
+      };
+    case 'match':
+      return {
+        inputs: item.sources.map((s, i) => {
+          const wrong = item.targets.find((t) => t.id !== s.target)!.id;
+          return sel(`${item.id}-${s.id}`, right || i > 0 ? s.target : wrong);
+        }),
+      };
+  }
+}
+
+export async function chooseAnswer(target: Target, container: string, item: ScoredItem, right: boolean): Promise<void> {
+  for (const input of answerFor(item, right).inputs) await target.locator(`${container} ${input}`).check();
+}
+
+/** Answers every scored item on a module's quiz page and checks each. */
+export async function answerModuleQuiz(target: Target, mod: Module, right: boolean): Promise<number> {
+  const quizPage = mod.pages.find((p) => p.blocks.some((b) => b.kind === 'quiz'));
+  if (!quizPage) return 0;
+  await openPage(target, quizPage.id);
+  let n = 0;
+  for (const item of mod.items.filter(isScored)) {
+    const form = `form[data-item="${item.id}"]`;
+    await chooseAnswer(target, form, item, right);
+    await target.locator(`${form} button[type=submit]`).click();
+    await target.waitForSelector(`${form}[data-state="${right ? 'right' : 'wrong'}"]`);
+    n++;
+  }
+  return n;
+}
+
+/** Answers the final assessment (right or wrong) and submits it. */
+export async function takeAssessment(target: Target, mod: Module, right: boolean): Promise<number> {
+  const page = mod.pages.find((p) => p.blocks.some((b) => b.kind === 'directive' && b.name === 'assessment'))!;
+  await openPage(target, page.id);
+  const items = mod.items.filter(isScored);
+  for (const item of items) await chooseAnswer(target, `fieldset[data-item="${item.id}"]`, item, right);
+  await target.locator('.assessment button[type=submit]').click();
+  await target.waitForSelector('#assessment-result');
+  return items.length;
+}

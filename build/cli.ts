@@ -21,10 +21,9 @@ export function checkContent(root: string): { resolved: Map<string, ResolvedCour
   return { loaded, resolved };
 }
 
-async function build(root: string): Promise<void> {
+async function build(root: string, dist: string): Promise<void> {
   const started = performance.now();
   const { loaded, resolved } = checkContent(root);
-  const dist = join(root, 'dist');
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
   const lrs = loaded.course.xapi.endpoint ? [new URL(loaded.course.xapi.endpoint).origin] : [];
@@ -35,7 +34,7 @@ async function build(root: string): Promise<void> {
       await bundle({ root, format, lang, content: resolved.get(lang)!, outDir: stage, connectSrc: lrs, theme: loaded.course.theme });
       const result = writePackage(root, loaded.course, lang, format, stage, dist);
       const ms = Math.round(performance.now() - t0);
-      console.log(`${result.path.replace(root + '/', '').padEnd(52)} ${(result.bytes / 1024).toFixed(1).padStart(7)} KB  ${String(result.files).padStart(3)} files  ${ms} ms`);
+      console.log(`${result.path.replace(dist + '/', 'dist/').padEnd(52)} ${(result.bytes / 1024).toFixed(1).padStart(7)} KB  ${String(result.files).padStart(3)} files  ${ms} ms`);
     }
   }
   rmSync(join(dist, '.stage'), { recursive: true, force: true });
@@ -43,8 +42,9 @@ async function build(root: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const [command = 'build', rootArg] = process.argv.slice(2);
+  const [command = 'build', rootArg, distArg] = process.argv.slice(2);
   const root = rootArg ? resolve(rootArg) : ROOT;
+  const dist = distArg ? resolve(distArg) : join(root, 'dist');
   try {
     if (command === 'check') {
       const t0 = performance.now();
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
       const en = resolved.get('en')!;
       console.log(`Content OK: ${en.modules.length} modules, ${en.modules.reduce((n, m) => n + m.items.length, 0)} quiz items, checked in ${Math.round(performance.now() - t0)} ms`);
     } else if (command === 'build') {
-      await build(root);
+      await build(root, dist);
     } else {
       console.error(`unknown command "${command}"; use "build" or "check"`);
       process.exitCode = 2;

@@ -32,6 +32,12 @@ export class CourseSession {
     const decoded = launch.savedState ? decodeState(launch.savedState, this.shape) : null;
     if (decoded && !decoded.ok && decoded.reason !== 'empty') this.notices.push(`notice.state.${decoded.reason}`);
     this.state = decoded?.ok ? decoded.state : emptyState(this.shape);
+    // The LMS's bookmark is authoritative for where the learner was.
+    const bookmarked = this.pages.find((p) => p.id === launch.location);
+    if (bookmarked) {
+      this.state.bookmark = bookmarked.index;
+      this.state.visited[bookmarked.index] = true;
+    }
     tracker.onNotice((n) => {
       if (!this.notices.includes(n.key)) this.notices.push(n.key);
     });

@@ -75,4 +75,7 @@ export interface Tracker {
   /** End the session exactly once: suspend when unfinished, normal when finished. */
   finish(exit: 'suspend' | 'normal', snapshot: Snapshot): void;
   onNotice(listener: (notice: TrackerNotice) => void): void;
+  /** After finish(): take the learner back to the LMS (cmi5 returnURL). Present only when the
+   *  LMS gave somewhere to go, so the player shows its Exit button only then. */
+  leave?(): void;
 }

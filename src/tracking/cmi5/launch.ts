@@ -1,8 +1,77 @@
-// Launch for the cmi5 package. Until its adapter lands, the course runs standalone and says so.
+// Launch for the cmi5 package (an AU): validate the launch parameters, POST the fetch URL once for
+// the token, read LMS.LaunchData and the learner's preferences, read the resume state, then report
+// the cmi5-defined statements in order through the durable outbox. Opened outside an LMS, or when
+// the LMS will not give a token or launch data, the course runs standalone and says why.
 import type { CourseOutline } from '../../content/types';
-import type { Tracker } from '../tracker';
+import { LANGS } from '../../content/types';
+import type { LaunchData, Tracker, TrackerNotice } from '../tracker';
 import { createStandaloneTracker } from '../standalone/standalone-tracker';
+import { loadLrsClient, preloadLrsLibrary } from '../../xapi/lrs-client';
+import { createOutbox } from '../../xapi/outbox';
+import { createSessionRecorder } from '../../xapi/session-recorder';
+import { RESUME_STATE_ID } from '../../xapi/resume-document';
+import { CMI5 } from '../../xapi/vocabulary';
+import { agentId } from '../../xapi/actor';
+import { createXapiTracker } from '../xapi/xapi-tracker';
+import { readResume } from '../xapi/resume';
+import { parseCmi5Launch } from './launch-params';
+import { fetchAuthToken } from './auth-token';
+import { parseLaunchData, preferredLanguage } from './launch-data';
+
+const MODES: Record<string, LaunchData['mode']> = { Normal: 'normal', Browse: 'browse', Review: 'review' };
 
 export async function launchTracker(outline: CourseOutline): Promise<Tracker> {
-  return createStandaloneTracker({ storageKey: `balint:${outline.id}:${outline.lang}:cmi5`, notices: ['notice.noLms'] });
+  const base = `balint:${outline.id}:${outline.version}:${outline.lang}:cmi5`;
+  const standalone = (notice: string) => createStandaloneTracker({ storageKey: base, notices: [notice] });
+  const parsed = parseCmi5Launch(window.location.search);
+  if (parsed.kind === 'none') return standalone('notice.noLms');
+  if (parsed.kind === 'invalid') {
+    console.warn(`cmi5 launch parameter not valid: ${parsed.reason}`);
+    return standalone('notice.xapiLaunchInvalid');
+  }
+  const p = parsed.launch;
+  // Load the LRS client while the token request is on the wire.
+  void preloadLrsLibrary().catch(() => undefined);
+  const token = await fetchAuthToken(p.fetchUrl);
+  if (!token.ok) {
+    console.warn(`cmi5 fetch URL refused: ${token.reason}`);
+    return standalone('notice.xapiTokenFailed');
+  }
+  const client = await loadLrsClient({ endpoint: p.endpoint, auth: `Basic ${token.token}` });
+  const agentParams = { activityId: p.activityId, agent: p.actor, registration: p.registration };
+  const [launchDoc, prefs] = await Promise.all([
+    client.getState({ ...agentParams, stateId: CMI5.launchDataStateId }).catch(() => ({ status: 0, data: null })),
+    client.getAgentProfile(p.actor, CMI5.learnerPreferencesProfileId).catch(() => ({ status: 0, data: null })),
+  ]);
+  const launchData = launchDoc.status === 200 ? parseLaunchData(launchDoc.data) : null;
+  if (!launchData) {
+    console.warn(`cmi5 LMS.LaunchData not readable (HTTP ${launchDoc.status})`);
+    return standalone('notice.lmsInitFailed');
+  }
+  const mode = MODES[launchData.launchMode];
+  const listeners: ((n: TrackerNotice) => void)[] = [];
+  const outbox = createOutbox({ storageKey: `${base}:outbox`, transport: async () => client, onNotice: (key) => listeners.forEach((l) => l({ key })) });
+  const resumeAt = { ...agentParams, stateId: RESUME_STATE_ID };
+  const localKey = `${base}:resume:${p.registration}`;
+  const { saved, reachable } = await readResume(client, resumeAt, localKey);
+  const recorder = createSessionRecorder({
+    scope: {
+      actor: p.actor, courseIri: outline.iri, lang: outline.lang, registration: p.registration, contextTemplate: launchData.contextTemplate, cmi5: true, modules: outline.modules,
+      root: { objectType: 'Activity', id: p.activityId },
+    },
+    mode,
+    masteryScaled: launchData.masteryScore,
+    sendReflectionText: outline.xapi.sendReflectionText,
+    soFar: saved?.soFar ?? { completed: false, passed: false },
+  });
+  return createXapiTracker({
+    standard: 'cmi5', client, outbox, recorder, resumeAt, localKey, saved, returnUrl: launchData.returnUrl, listeners,
+    launch: {
+      mode,
+      learner: { id: agentId(p.actor), name: p.actor.name ?? null },
+      masteryScore: launchData.masteryScore === null ? null : Math.round(launchData.masteryScore * 100),
+      preferredLang: preferredLanguage(prefs.status === 200 ? prefs.data : null, LANGS),
+      notices: reachable ? [] : ['notice.xapiOffline'],
+    },
+  });
 }

@@ -1,0 +1,90 @@
+// The LRS connection, on @xapi/xapi. It is imported lazily: the first page never waits for it, and
+// packages without an LRS never load it. Our own fetch adapter keeps the HTTP status (the outbox
+// decides on it), adds keepalive for pagehide, a timeout for slow answers, and sends
+// X-Experience-API-Version: 1.0.3 on every request (set by @xapi/xapi).
+import type XAPI from '@xapi/xapi';
+import type { Agent, Statement } from '@xapi/xapi';
+import type { AdapterFunction } from '@xapi/xapi/dist/types/adapters';
+import type { LrsAnswer, StatementTransport } from './outbox';
+
+export interface LrsConfig {
+  endpoint: string;
+  /** The Authorization header value ("Basic …"), or null when the LRS needs none. */
+  auth: string | null;
+  timeoutMs?: number;
+}
+
+export interface DocumentAddress { activityId: string; agent: Agent; registration?: string | null; stateId: string }
+
+export interface LrsClient extends StatementTransport {
+  getState(at: DocumentAddress): Promise<{ status: number; data: unknown }>;
+  putState(at: DocumentAddress, document: unknown, options: { keepalive: boolean }): Promise<number>;
+  getAgentProfile(agent: Agent, profileId: string): Promise<{ status: number; data: unknown }>;
+}
+
+function fetchAdapter(config: LrsConfig, keepalive: boolean): AdapterFunction {
+  return (async ({ url, method, headers, data }) => {
+    const h: Record<string, string> = { ...headers };
+    // @xapi/xapi puts an empty Basic credential when none is given: send no header instead.
+    if (!config.auth) delete h.Authorization;
+    if (method === 'GET') delete h['Content-Type'];
+    const controller = keepalive ? null : new AbortController();
+    const timer = controller ? setTimeout(() => controller.abort(), config.timeoutMs ?? 20_000) : null;
+    try {
+      const res = await fetch(url, {
+        method,
+        headers: h,
+        body: data === undefined ? undefined : typeof data === 'string' ? data : JSON.stringify(data),
+        keepalive,
+        signal: controller?.signal,
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : text;
+      } catch {
+        // not JSON: keep the text (an error message)
+      }
+      return { data: parsed, headers: Object.fromEntries(res.headers.entries()), status: res.status };
+    } finally {
+      if (timer) clearTimeout(timer);
+    }
+  }) as AdapterFunction;
+}
+
+let library: Promise<{ default: typeof XAPI }> | null = null;
+
+/** Starts loading @xapi/xapi (its own chunk) without waiting for it. */
+export function preloadLrsLibrary(): Promise<{ default: typeof XAPI }> {
+  // The ESM build (its package.json "browser" field points at a UMD file bundlers handle worse).
+  library ??= import('@xapi/xapi/dist/XAPI.esm.js' as string) as Promise<{ default: typeof XAPI }>;
+  return library;
+}
+
+export async function loadLrsClient(config: LrsConfig): Promise<LrsClient> {
+  const { default: XAPIClient } = await preloadLrsLibrary();
+  const make = (keepalive: boolean) => new XAPIClient({ endpoint: config.endpoint, auth: config.auth ?? undefined, version: '1.0.3', adapter: fetchAdapter(config, keepalive) });
+  const normal = make(false);
+  const exit = make(true);
+  const state = (at: DocumentAddress) => ({ activityId: at.activityId, agent: at.agent, stateId: at.stateId, ...(at.registration && { registration: at.registration }) });
+  return {
+    async send(statements: Statement[], { keepalive }): Promise<LrsAnswer> {
+      const r = await (keepalive ? exit : normal).sendStatements({ statements });
+      return { status: r.status, body: typeof r.data === 'string' ? r.data : JSON.stringify(r.data ?? '') };
+    },
+    async getState(at) {
+      const r = await normal.getState(state(at));
+      return { status: r.status, data: r.data };
+    },
+    async putState(at, document, { keepalive }) {
+      const r = await (keepalive ? exit : normal).setState({ ...state(at), state: document as Record<string, unknown>, contentType: 'application/json' });
+      return r.status;
+    },
+    async getAgentProfile(agent, profileId) {
+      const r = await normal.getAgentProfile({ agent, profileId });
+      return { status: r.status, data: r.data };
+    },
+  };
+}

@@ -1,0 +1,234 @@
+// The durable outbox: every statement is written to localStorage the moment it is made and stays
+// there until the LRS answers 2xx. Sends in batches, in order; retries with exponential backoff and
+// jitter; on pagehide sends what is left with fetch keepalive. A statement the LRS rejects (400) is
+// set aside with the reason so it never blocks the rest; 401/403 stops sending (the statements wait
+// for the next launch). Ids are fixed at creation, so sending twice is harmless.
+import type { Statement } from '@xapi/xapi';
+
+export interface LrsAnswer { status: number; body: string }
+
+/** Posts statements to the LRS; throws when the network fails or times out. */
+export interface StatementTransport {
+  send(statements: Statement[], options: { keepalive: boolean }): Promise<LrsAnswer>;
+}
+
+export interface SetAside { statement: Statement; status: number; reason: string; at: string }
+
+interface Stored { pending: Statement[]; setAside: SetAside[] }
+
+export type OutboxNotice = 'notice.xapiOffline' | 'notice.xapiUnauthorised' | 'notice.xapiRejected' | 'notice.xapiStorageFull';
+
+export interface OutboxOptions {
+  storageKey: string;
+  /** The transport may load lazily (the LRS client is not on the first page's critical path). */
+  transport: () => Promise<StatementTransport>;
+  onNotice?: (key: OutboxNotice) => void;
+  storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
+  batchSize?: number;
+  /** Wait this long after a statement is queued, so events close together share one POST. */
+  batchDelayMs?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Most characters of JSON this outbox keeps in storage. */
+  maxStoredChars?: number;
+  random?: () => number;
+}
+
+export interface Outbox {
+  enqueue(statements: Statement[]): void;
+  /** Sends now (skipping any wait); resolves when the queue is empty, stopped or waiting to retry. */
+  flush(): Promise<void>;
+  /** On pagehide: sends what is left with keepalive, synchronously started. */
+  flushOnExit(): void;
+  pending(): Statement[];
+  setAside(): SetAside[];
+  readonly stopped: boolean;
+}
+
+/** Keepalive requests share a 64 KiB budget per page; leave room for headers. */
+const KEEPALIVE_BUDGET = 60_000;
+const MAX_SET_ASIDE = 50;
+
+const defaultStorage = (): Pick<Storage, 'getItem' | 'setItem'> | null => {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+};
+
+export function backoffDelay(attempt: number, base: number, max: number, random: () => number): number {
+  const ceiling = Math.min(max, base * 2 ** attempt);
+  // "Equal jitter": at least half the ceiling, so retries never bunch at zero.
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+export function createOutbox(o: OutboxOptions): Outbox {
+  const storage = o.storage === undefined ? defaultStorage() : o.storage;
+  const batchSize = o.batchSize ?? 25;
+  const batchDelay = o.batchDelayMs ?? 400;
+  const base = o.baseDelayMs ?? 1000;
+  const max = o.maxDelayMs ?? 60_000;
+  const maxChars = o.maxStoredChars ?? 1_500_000;
+  const random = o.random ?? Math.random;
+  const told = new Set<OutboxNotice>();
+  const notify = (key: OutboxNotice, always = false) => {
+    if (!always && told.has(key)) return;
+    told.add(key);
+    o.onNotice?.(key);
+  };
+
+  let queue: Statement[] = [];
+  let aside: SetAside[] = [];
+  try {
+    const raw = storage?.getItem(o.storageKey);
+    if (raw) {
+      const parsed = JSON.parse(raw) as Partial<Stored>;
+      queue = Array.isArray(parsed.pending) ? parsed.pending : [];
+      aside = Array.isArray(parsed.setAside) ? parsed.setAside : [];
+    }
+  } catch {
+    // unreadable storage: start empty rather than fail the course
+  }
+
+  let transport: StatementTransport | null = null;
+  let stopped = false;
+  let sending: Promise<void> | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let attempt = 0;
+  /** After a batch is refused, send this many statements one by one to find the bad one. */
+  let isolate = 0;
+
+  const persist = () => {
+    if (!storage) return;
+    let keep = queue;
+    for (;;) {
+      const json = JSON.stringify({ pending: keep, setAside: aside } satisfies Stored);
+      if (json.length <= maxChars) {
+        try {
+          storage.setItem(o.storageKey, json);
+          if (keep.length === queue.length) return;
+          break;
+        } catch {
+          // quota exceeded: keep fewer below
+        }
+      }
+      if (!keep.length) break;
+      // Keep the oldest: they are the ones the LRS is waiting for in order.
+      keep = keep.slice(0, Math.floor(keep.length / 2));
+    }
+    notify('notice.xapiStorageFull');
+  };
+
+  const remove = (sent: Statement[]) => {
+    const ids = new Set(sent.map((s) => s.id));
+    queue = queue.filter((s) => !ids.has(s.id));
+  };
+
+  const loadTransport = async (): Promise<StatementTransport> => (transport ??= await o.transport());
+
+  const schedule = (ms: number) => {
+    if (timer !== null || stopped) return;
+    timer = setTimeout(() => {
+      timer = null;
+      void flush();
+    }, ms);
+  };
+
+  /** Sends one batch; returns false when the loop must pause (retry later or stopped). */
+  const sendOne = async (): Promise<boolean> => {
+    const batch = queue.slice(0, isolate > 0 ? 1 : batchSize);
+    let answer: LrsAnswer;
+    try {
+      answer = await (await loadTransport()).send(batch, { keepalive: false });
+    } catch {
+      answer = { status: 0, body: 'network error' };
+    }
+    const { status } = answer;
+    if (status >= 200 && status < 300) {
+      remove(batch);
+      if (isolate > 0) isolate--;
+      attempt = 0;
+      persist();
+      return true;
+    }
+    if (status === 401 || status === 403) {
+      stopped = true;
+      notify('notice.xapiUnauthorised');
+      return false;
+    }
+    if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
+      if (batch.length > 1) {
+        isolate = batch.length;
+        return true;
+      }
+      remove(batch);
+      if (isolate > 0) isolate--;
+      aside = [...aside, { statement: batch[0], status, reason: answer.body.slice(0, 500), at: new Date().toISOString() }].slice(-MAX_SET_ASIDE);
+      persist();
+      console.warn(`LRS refused statement ${batch[0].id} (${status}): ${answer.body.slice(0, 200)}`);
+      notify('notice.xapiRejected');
+      return true;
+    }
+    // 5xx, 408, 429, network down or timed out: try again later, the statements stay stored.
+    if (attempt >= 1) notify('notice.xapiOffline');
+    schedule(backoffDelay(attempt++, base, max, random));
+    return false;
+  };
+
+  const flush = (): Promise<void> => {
+    if (timer !== null) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    sending ??= (async () => {
+      try {
+        // Load the transport even with nothing to send, so a later pagehide can use it at once.
+        await loadTransport().catch(() => null);
+        while (queue.length && !stopped && (await sendOne()));
+      } finally {
+        sending = null;
+      }
+    })();
+    return sending;
+  };
+
+  return {
+    enqueue(statements) {
+      if (!statements.length) return;
+      queue = [...queue, ...statements];
+      persist();
+      if (!sending && attempt === 0) schedule(batchDelay);
+    },
+    flush: () => (stopped ? Promise.resolve() : flush()),
+    flushOnExit() {
+      if (stopped || !transport || !queue.length) return;
+      let budget = KEEPALIVE_BUDGET;
+      let rest = queue;
+      while (rest.length) {
+        let n = Math.min(rest.length, batchSize);
+        while (n > 1 && JSON.stringify(rest.slice(0, n)).length > budget) n = Math.floor(n / 2);
+        const batch = rest.slice(0, n);
+        const size = JSON.stringify(batch).length;
+        if (size > budget) break;
+        budget -= size;
+        rest = rest.slice(n);
+        // Whatever is not confirmed stays stored and goes out on the next launch.
+        transport
+          .send(batch, { keepalive: true })
+          .then((a) => {
+            if (a.status >= 200 && a.status < 300) {
+              remove(batch);
+              persist();
+            }
+          })
+          .catch(() => undefined);
+      }
+    },
+    pending: () => [...queue],
+    setAside: () => [...aside],
+    get stopped() {
+      return stopped;
+    },
+  };
+}

@@ -45,7 +45,7 @@ describe('statement builders', () => {
 
   it('puts interaction definitions with type, components and the correct pattern on answers', () => {
     const [, , , s1, m, tf, so, ma] = every();
-    const def = (s: Statement) => (s.object as { definition: Record<string, unknown> }).definition;
+    const def = (s: Statement) => (s.object as unknown as { definition: Record<string, unknown> }).definition;
     expect(def(s1)).toMatchObject({ interactionType: 'choice', correctResponsesPattern: ['a'], choices: [{ id: 'a', description: { en: 'Budapest' } }, { id: 'b' }] });
     expect(def(s1).name).toEqual({ en: 'Where was Michael Balint born?' });
     expect(def(m)).toMatchObject({ interactionType: 'choice', correctResponsesPattern: ['a[,]c'] });

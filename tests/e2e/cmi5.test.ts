@@ -1,0 +1,179 @@
+// The cmi5 zip launched by a test cmi5 LMS (tests/support/cmi5-launcher.ts) against the test LRS:
+// the statements the LRS holds, in order, with the context cmi5 requires; pass, fail, browse, and a
+// masteryScore from LaunchData that overrides course.json.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Statement } from '@xapi/xapi';
+import { collectErrors } from '../support/browser';
+import { launchChromium as launchBrowser } from '../support/lrs/chromium';
+import { startTestLrs, type TestLrs } from '../support/lrs/lrs-front';
+import { hostPackage, leaveCourse, verbOf, waitForCourse, waitForStatements } from '../support/lrs/package-host';
+import { Cmi5Lms, CMI5_CATEGORY, COURSE_ID, MASTERY_EXT, MOVEON_CATEGORY, SESSION_EXT, type Cmi5Launch } from '../support/cmi5-launcher';
+import { courseContent } from '../support/course-content';
+import { answerModuleQuiz, chooseAnswer, openPage, takeAssessment } from '../support/course-driver';
+import { isScored } from '../../src/content/types';
+
+const content = courseContent('en');
+const assessment = content.modules.find((m) => m.slug === 'assessment')!;
+const teaching = content.modules.filter((m) => m.slug !== 'assessment');
+const CMI5_DEFINED = ['initialized', 'completed', 'passed', 'failed', 'terminated'];
+
+let browser: Browser;
+let lrs: TestLrs;
+let lms: Cmi5Lms;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  lrs = await startTestLrs();
+  lms = new Cmi5Lms(lrs, hostPackage(lrs, 'en', 'cmi5', content.outline.iri));
+});
+afterAll(async () => {
+  await browser?.close();
+  await lrs?.close();
+});
+beforeEach(() => lrs.reset());
+
+async function open(launch: Cmi5Launch): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(launch.url);
+  await waitForCourse(page);
+  await page.waitForSelector('.mode[data-standard="cmi5"]');
+  return { page, errors };
+}
+
+const ofSession = (all: Statement[], l: Cmi5Launch) => all.filter((s) => s.context?.registration === l.registration && s.context?.extensions?.[SESSION_EXT] === l.sessionId);
+const categories = (s: Statement) => (s.context?.contextActivities?.category ?? []).map((a) => a.id);
+
+/** The rules every AU session must keep (cmi5 §9): order, categories, context, durations. */
+function expectCmi5Session(list: Statement[], launch: Cmi5Launch, activityId: string) {
+  const verbs = list.map(verbOf);
+  expect(verbs[0]).toBe('launched');
+  expect(verbs[1]).toBe('initialized');
+  expect(verbs.at(-1)).toBe('terminated');
+  expect(verbs.filter((v) => v === 'initialized')).toHaveLength(1);
+  expect(verbs.filter((v) => v === 'terminated')).toHaveLength(1);
+  expect(verbs.filter((v) => v === 'completed').length).toBeLessThanOrEqual(1);
+  expect(verbs.filter((v) => v === 'passed').length).toBeLessThanOrEqual(1);
+  for (const s of list.slice(1)) {
+    expect(s.actor).toMatchObject({ account: (launch.actor as { account: unknown }).account });
+    expect(s.context?.registration).toBe(launch.registration);
+    expect(s.context?.extensions?.[SESSION_EXT]).toBe(launch.sessionId);
+    expect(s.context?.contextActivities?.grouping?.some((a) => a.id === COURSE_ID)).toBe(true);
+    expect(s.context?.language).toBe('en');
+    const v = verbOf(s);
+    if (CMI5_DEFINED.includes(v)) {
+      expect((s.object as { id: string }).id).toBe(activityId);
+      expect(categories(s)).toContain(CMI5_CATEGORY);
+      if (v !== 'initialized' && v !== 'terminated') expect(categories(s)).toContain(MOVEON_CATEGORY);
+      if (v !== 'initialized') expect(s.result?.duration).toMatch(/^PT/);
+    } else {
+      expect(categories(s)).not.toContain(CMI5_CATEGORY);
+    }
+  }
+  expect(lrs.requests.filter((r) => r.path !== 'about').every((r) => r.version === '1.0.3'), JSON.stringify(lrs.requests.filter((r) => r.version !== '1.0.3'))).toBe(true);
+  expect(launch.fetchCalls()).toBe(1);
+}
+
+describe('cmi5 package launched by a cmi5 LMS', () => {
+  it('records a pass: launched, initialized, the learning, completed once, passed with score, terminated last', async () => {
+    const launch = await lms.launch();
+    const { page, errors } = await open(launch);
+    let answered = 0;
+    for (const mod of teaching) answered += await answerModuleQuiz(page, mod, true);
+    answered += await takeAssessment(page, assessment, true);
+    expect(await page.locator('#assessment-result').getAttribute('data-passed')).toBe('true');
+    await leaveCourse(page);
+    const all = await waitForStatements(lrs, (a) => ofSession(a, launch).some((s) => verbOf(s) === 'terminated') || a.some((s) => s.context?.registration === launch.registration && verbOf(s) === 'terminated'));
+    const list = all.filter((s) => s.context?.registration === launch.registration);
+    expectCmi5Session(list, launch, lms.pkg.activityId);
+    const verbs = list.map(verbOf);
+    expect(verbs.filter((v) => v === 'answered')).toHaveLength(answered);
+    expect(verbs.filter((v) => v === 'failed')).toHaveLength(0);
+    expect(verbs.indexOf('completed')).toBeGreaterThan(verbs.lastIndexOf('answered'));
+    const passed = list.find((s) => verbOf(s) === 'passed')!;
+    expect(passed.result).toMatchObject({ success: true, score: { scaled: 1, raw: 100, min: 0, max: 100 } });
+    expect(passed.context?.extensions?.[MASTERY_EXT]).toBeUndefined();
+    // The finished session does not suspend.
+    expect(verbs).not.toContain('suspended');
+    console.log(`cmi5 full run: ${list.length} statements (${list.length - 1} from the AU): ${JSON.stringify(count(verbs))}`);
+    expect(errors).toEqual([]);
+  });
+
+  it('records a fail with its score, then suspends and terminates', async () => {
+    const launch = await lms.launch();
+    const { page } = await open(launch);
+    await takeAssessment(page, assessment, false);
+    expect(await page.locator('#assessment-result').getAttribute('data-passed')).toBe('false');
+    await leaveCourse(page);
+    const all = await waitForStatements(lrs, (a) => a.some((s) => s.context?.registration === launch.registration && verbOf(s) === 'terminated'));
+    const list = all.filter((s) => s.context?.registration === launch.registration);
+    expectCmi5Session(list, launch, lms.pkg.activityId);
+    const verbs = list.map(verbOf);
+    expect(verbs).not.toContain('passed');
+    const failed = list.filter((s) => verbOf(s) === 'failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0].result).toMatchObject({ success: false, score: { scaled: 0, raw: 0 } });
+    expect(verbs.slice(-2)).toEqual(['suspended', 'terminated']);
+  });
+
+  it('in Browse mode sends no completed, passed, failed or answers, and says nothing is recorded', async () => {
+    const launch = await lms.launch({ launchMode: 'Browse' });
+    const { page } = await open(launch);
+    await page.waitForSelector('[data-notice="notice.browse"]');
+    await openPage(page, teaching[1].pages[0].id);
+    await takeAssessment(page, assessment, true);
+    await leaveCourse(page);
+    const all = await waitForStatements(lrs, (a) => a.some((s) => s.context?.registration === launch.registration && verbOf(s) === 'terminated'));
+    const list = all.filter((s) => s.context?.registration === launch.registration);
+    expectCmi5Session(list, launch, lms.pkg.activityId);
+    const verbs = list.map(verbOf);
+    for (const v of ['completed', 'passed', 'failed', 'answered', 'suspended']) expect(verbs).not.toContain(v);
+    // Browse must not change the learner's saved state either.
+    expect([...lrs.documents.keys()].some((k) => k.includes(launch.registration) && k.endsWith('/state/resume'))).toBe(false);
+  });
+
+  it('passes at the masteryScore from LaunchData, not course.json, and says which one in the statement', async () => {
+    const launch = await lms.launch({ masteryScore: 0.5 });
+    const { page } = await open(launch);
+    const items = assessment.items.filter(isScored);
+    const rightCount = Math.ceil(items.length * 0.6);
+    const pageWithAssessment = assessment.pages.find((p) => p.blocks.some((b) => b.kind === 'directive' && b.name === 'assessment'))!;
+    await openPage(page, pageWithAssessment.id);
+    for (const [i, item] of items.entries()) await chooseAnswer(page, `fieldset[data-item="${item.id}"]`, item, i < rightCount);
+    await page.locator('.assessment button[type=submit]').click();
+    await page.waitForSelector('#assessment-result');
+    const percent = Math.round((rightCount / items.length) * 100);
+    expect(percent).toBeLessThan(content.outline.masteryScore);
+    expect(await page.locator('#assessment-result').getAttribute('data-passed')).toBe('true');
+    await leaveCourse(page);
+    const all = await waitForStatements(lrs, (a) => a.some((s) => s.context?.registration === launch.registration && verbOf(s) === 'terminated'));
+    const list = all.filter((s) => s.context?.registration === launch.registration);
+    expectCmi5Session(list, launch, lms.pkg.activityId);
+    const passed = list.find((s) => verbOf(s) === 'passed')!;
+    expect(passed.context?.extensions?.[MASTERY_EXT]).toBe(0.5);
+    expect(passed.result?.score?.raw).toBe(percent);
+  });
+
+  it('resumes from the State API in a new session of the same registration', async () => {
+    const first = await lms.launch();
+    const a = await open(first);
+    const mod = teaching[1];
+    await answerModuleQuiz(a.page, mod, true);
+    const quizPage = mod.pages.find((p) => p.blocks.some((b) => b.kind === 'quiz'))!;
+    await leaveCourse(a.page);
+    await waitForStatements(lrs, (all) => all.some((s) => s.context?.registration === first.registration && verbOf(s) === 'terminated'));
+    // A new browser context: nothing in localStorage, so the state can only come from the LRS.
+    const second = await lms.launch({ registration: first.registration });
+    const b = await open(second);
+    await b.page.waitForFunction((id) => document.querySelector('#course-menu a[aria-current="page"]')?.getAttribute('href') === `#${id}`, quizPage.id);
+    for (const item of mod.items.filter(isScored)) await b.page.waitForSelector(`form[data-item="${item.id}"][data-state="right"]`);
+    await leaveCourse(b.page);
+    const all = await waitForStatements(lrs, (list) => list.some((s) => s.context?.extensions?.[SESSION_EXT] === second.sessionId && verbOf(s) === 'terminated'));
+    expect(ofSession(all, second).map(verbOf).slice(0, 2)).toEqual(['initialized', 'resumed']);
+  });
+});
+
+function count(verbs: string[]): Record<string, number> {
+  return verbs.reduce<Record<string, number>>((m, v) => ((m[v] = (m[v] ?? 0) + 1), m), {});
+}

@@ -1,0 +1,14 @@
+// Builds the tracker page for one format with Vite (the same alias the course build uses).
+import { build } from 'vite';
+import { resolve } from 'node:path';
+import { ROOT, OUTPUT } from '../../paths';
+
+export async function buildTrackerPage(format: 'cmi5' | 'xapi'): Promise<string> {
+  const outDir = resolve(OUTPUT, `tracker-page-${format}`);
+  await build({
+    configFile: false, root: resolve(ROOT, 'tests/support/lrs/tracker-page'), base: './', logLevel: 'warn',
+    resolve: { alias: { '$tracker': resolve(ROOT, 'src/tracking', format, 'launch.ts') } },
+    build: { outDir, emptyOutDir: true, target: 'es2022', modulePreload: { polyfill: false } },
+  });
+  return outDir;
+}

@@ -31,8 +31,8 @@ async function build(root: string, dist: string): Promise<void> {
     for (const format of FORMATS) {
       const t0 = performance.now();
       const stage = join(dist, '.stage', `${format}-${lang}`);
-      await bundle({ root, format, lang, content: resolved.get(lang)!, outDir: stage, connectSrc: lrs, theme: loaded.course.theme });
-      const result = writePackage(root, loaded.course, lang, format, stage, dist);
+      await bundle({ format, lang, content: resolved.get(lang)!, outDir: stage, connectSrc: lrs, theme: loaded.course.theme });
+      const result = writePackage(loaded.course, lang, format, stage, dist);
       const ms = Math.round(performance.now() - t0);
       console.log(`${result.path.replace(dist + '/', 'dist/').padEnd(52)} ${(result.bytes / 1024).toFixed(1).padStart(7)} KB  ${String(result.files).padStart(3)} files  ${ms} ms`);
     }

@@ -1,18 +1,18 @@
 // Turns one staged Vite build into its package: the manifest(s) of its standard, the schema
 // files SCORM packages carry, and a deterministic zip (or, for the web build, a folder).
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { CourseSource, Lang } from '../src/content/types.js';
 import type { Format } from './formats.js';
-import { cmi5Xml, scorm12Manifest, scorm2004Manifest, tincanXml } from './manifests.js';
+import { cmi5Xml, METADATA_FILE, scorm12Manifest, scorm2004Manifest, scormMetadata, tincanXml } from './manifests.js';
 import { deterministicZip } from './zip.js';
 
 export const LAUNCH = 'index.html';
 
 /** Official schema files each SCORM package carries at its root (copied unmodified). */
 export const PACKAGE_SCHEMAS: Partial<Record<Format, string>> = {
-  scorm12: 'build/package-schemas/scorm12',
-  scorm2004: 'build/package-schemas/scorm2004',
+  scorm12: resolve(import.meta.dirname, 'package-schemas', 'scorm12'),
+  scorm2004: resolve(import.meta.dirname, 'package-schemas', 'scorm2004'),
 };
 
 export function listFiles(dir: string): string[] {
@@ -34,7 +34,7 @@ export function packageName(course: CourseSource, lang: Lang, format: Format): s
 
 export interface PackageResult { path: string; bytes: number; files: number }
 
-export function writePackage(root: string, course: CourseSource, lang: Lang, format: Format, stageDir: string, distDir: string): PackageResult {
+export function writePackage(course: CourseSource, lang: Lang, format: Format, stageDir: string, distDir: string): PackageResult {
   if (format === 'web') {
     const out = join(distDir, 'web', lang);
     rmSync(out, { recursive: true, force: true });
@@ -49,9 +49,11 @@ export function writePackage(root: string, course: CourseSource, lang: Lang, for
   const input = { course, lang, files: contentFiles, launch: LAUNCH };
   const text = (s: string) => new TextEncoder().encode(s);
   const schemaDir = PACKAGE_SCHEMAS[format];
-  if (schemaDir) for (const f of listFiles(join(root, schemaDir)).filter((n) => /\.(xsd|dtd)$/.test(n))) files.set(f, readFileSync(join(root, schemaDir, f)));
-  if (format === 'scorm12') files.set('imsmanifest.xml', text(scorm12Manifest(input)));
-  if (format === 'scorm2004') files.set('imsmanifest.xml', text(scorm2004Manifest(input)));
+  if (schemaDir) for (const f of listFiles(schemaDir).filter((n) => /\.(xsd|dtd)$/.test(n))) files.set(f, readFileSync(join(schemaDir, f)));
+  if (format === 'scorm12' || format === 'scorm2004') {
+    files.set('imsmanifest.xml', text(format === 'scorm12' ? scorm12Manifest(input) : scorm2004Manifest(input)));
+    files.set(METADATA_FILE, text(scormMetadata(input, format)));
+  }
   if (format === 'cmi5') files.set('cmi5.xml', text(cmi5Xml({ ...input, auUrl: LAUNCH })));
   if (format === 'xapi') files.set('tincan.xml', text(tincanXml(input)));
   const zip = deterministicZip(files);

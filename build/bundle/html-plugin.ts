@@ -26,14 +26,17 @@ export function themeCss(theme: ThemeColours): string {
 export function htmlPlugin(outline: CourseOutline, theme: ThemeColours, connectSrc: string[]): Plugin {
   return {
     name: 'balint-html',
-    transformIndexHtml(html) {
-      return html
+    transformIndexHtml: {
+      // Before Vite reads the inline <style>, so it sees real CSS rather than a marker.
+      order: 'pre',
+      handler: (html) =>
+        html
         .replace('%LANG%', outline.lang)
         .replace('%TITLE%', escapeHtml(outline.title))
         .replace('%DESCRIPTION%', escapeHtml(outline.description))
         .replace('%THEME%', themeCss(theme))
         .replace('%CSP%', escapeHtml(contentSecurityPolicy(connectSrc)))
-        .replace('%LOADING%', escapeHtml(outline.ui['app.loading'] ?? ''));
+        .replace('%LOADING%', escapeHtml(outline.ui['app.loading'] ?? '')),
     },
   };
 }

@@ -9,8 +9,10 @@ import type { Format } from '../formats.js';
 import { contentPlugin } from './content-plugin.js';
 import { htmlPlugin } from './html-plugin.js';
 
+/** The toolkit's own folder: the player's sources live here, whatever content root is built. */
+const TOOLKIT = resolve(import.meta.dirname, '..', '..');
+
 export interface BundleOptions {
-  root: string;
   format: Format;
   lang: Lang;
   content: ResolvedCourse;
@@ -23,12 +25,18 @@ export interface BundleOptions {
 export function viteConfig(o: BundleOptions): InlineConfig {
   return {
     configFile: false,
-    root: resolve(o.root, 'src'),
+    root: resolve(TOOLKIT, 'src'),
     base: './',
     logLevel: 'warn',
-    plugins: [svelte({ configFile: false }), contentPlugin(() => o.content), htmlPlugin(o.content.outline, o.theme, o.connectSrc)],
+    plugins: [svelte({
+        configFile: false,
+        // Components read their props' starting values on purpose (a saved answer, a default).
+        onwarn: (warning, handler) => {
+          if (warning.code !== 'state_referenced_locally') handler?.(warning);
+        },
+      }), contentPlugin(() => o.content), htmlPlugin(o.content.outline, o.theme, o.connectSrc)],
     resolve: {
-      alias: { '$tracker': resolve(o.root, 'src/tracking', o.format, 'launch.ts') },
+      alias: { '$tracker': resolve(TOOLKIT, 'src/tracking', o.format, 'launch.ts') },
     },
     define: { __FORMAT__: JSON.stringify(o.format) },
     build: {

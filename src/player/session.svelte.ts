@@ -7,7 +7,7 @@ import { moduleLoaders, loadCoursePages } from 'virtual:module-loaders';
 import { flattenPages, type FlatPage } from './pages';
 import { courseShapeOf, decodeState, emptyState, encodeState, type CourseShape, type LearnerState } from '../tracking/state';
 import { scoreItem } from '../quiz/score';
-import { canRetake, drawAssessment, isPassed, scorePercent } from '../quiz/assessment';
+import { canRetake, drawAssessment, isPassed, randomSeed, scorePercent } from '../quiz/assessment';
 import { isComplete } from '../quiz/response';
 import { certificateId, dateOfDay, dayNumber } from './certificate';
 import type { SurveyItem } from '../content/types';
@@ -31,7 +31,7 @@ export class CourseSession {
     this.notices = [...launch.notices];
     const decoded = launch.savedState ? decodeState(launch.savedState, this.shape) : null;
     if (decoded && !decoded.ok && decoded.reason !== 'empty') this.notices.push(`notice.state.${decoded.reason}`);
-    this.state = decoded?.ok ? decoded.state : emptyState(this.shape);
+    this.state = decoded?.ok ? decoded.state : emptyState(this.shape, randomSeed());
     // The LMS's bookmark is authoritative for where the learner was.
     const bookmarked = this.pages.find((p) => p.id === launch.location);
     if (bookmarked) {
@@ -183,7 +183,7 @@ export class CourseSession {
     if (!this.canRetake) return;
     const a = this.state.assessment;
     a.attempt += 1;
-    a.seed = (Math.random() * 0x7fffffff) | 0;
+    a.seed = randomSeed();
     a.submitted = false;
     a.responses = {};
     a.lastScore = null;

@@ -1,36 +1,47 @@
-// Scores one answer and gathers the feedback that explains it: all or nothing per item, with a
-// line of why for each choice the learner made (and, for multiple choice, each they missed).
+// Scores one answer and gathers the feedback that explains it. Correctness is all or nothing per
+// item (a sort is right only when every statement is); each feedback line says why, and whether
+// the learner's choice behind it was right, so wrong answers teach as much as right ones.
 import type { ScoredItem } from '../content/types';
 import type { Response } from './response';
 
+/** One line of why. `correct` tells whether the learner got this part right. */
 export interface FeedbackLine { id: string; text: string; correct: boolean }
 export interface ItemResult { correct: boolean; feedback: FeedbackLine[] }
 
-export function scoreItem(item: ScoredItem, r: Response): ItemResult {
+const UNANSWERED: ItemResult = { correct: false, feedback: [] };
+
+/** A missing response, or one of another item type, is wrong and has no feedback lines. */
+export function scoreItem(item: ScoredItem, response: Response | null | undefined): ItemResult {
+  if (!response || response.type !== item.type) return UNANSWERED;
   switch (item.type) {
     case 'single': {
-      const chosen = item.options.find((o) => r.type === 'single' && o.id === r.optionId);
-      return { correct: chosen?.correct === true, feedback: chosen ? [{ id: chosen.id, text: chosen.feedback, correct: chosen.correct }] : [] };
+      if (response.type !== 'single') return UNANSWERED;
+      const chosen = item.options.find((o) => o.id === response.optionId);
+      if (!chosen) return UNANSWERED;
+      return { correct: chosen.correct, feedback: [{ id: chosen.id, text: chosen.feedback, correct: chosen.correct }] };
     }
     case 'multiple': {
-      const ids = new Set(r.type === 'multiple' ? r.optionIds : []);
-      // A line for every option the learner chose, and for every right one they left out.
-      const lines = item.options
-        .filter((o) => ids.has(o.id) || o.correct)
-        .map((o) => ({ id: o.id, text: o.feedback, correct: ids.has(o.id) === o.correct }));
-      return { correct: item.options.every((o) => ids.has(o.id) === o.correct), feedback: lines };
+      if (response.type !== 'multiple') return UNANSWERED;
+      const chosen = new Set(response.optionIds);
+      // Every option gets a line: an option left out is as telling as one ticked.
+      const feedback = item.options.map((o) => ({ id: o.id, text: o.feedback, correct: chosen.has(o.id) === o.correct }));
+      return { correct: feedback.every((l) => l.correct), feedback };
     }
     case 'truefalse': {
-      const value = r.type === 'truefalse' ? r.value : !item.answer;
-      const correct = value === item.answer;
-      return { correct, feedback: [{ id: String(value), text: value ? item.feedback.true : item.feedback.false, correct }] };
+      if (response.type !== 'truefalse' || typeof response.value !== 'boolean') return UNANSWERED;
+      const correct = response.value === item.answer;
+      const text = response.value ? item.feedback.true : item.feedback.false;
+      return { correct, feedback: [{ id: String(response.value), text, correct }] };
     }
     case 'sort':
     case 'match': {
-      const placements = r.type === 'sort' || r.type === 'match' ? r.placements : {};
-      const entries = item.type === 'sort' ? item.statements.map((s) => ({ id: s.id, right: s.category, feedback: s.feedback })) : item.sources.map((s) => ({ id: s.id, right: s.target, feedback: s.feedback }));
-      const lines = entries.map((e) => ({ id: e.id, text: e.feedback, correct: placements[e.id] === e.right }));
-      return { correct: lines.every((l) => l.correct), feedback: lines };
+      if (response.type !== 'sort' && response.type !== 'match') return UNANSWERED;
+      const placements = response.placements ?? {};
+      const entries = item.type === 'sort'
+        ? item.statements.map((s) => ({ id: s.id, right: s.category, text: s.feedback }))
+        : item.sources.map((s) => ({ id: s.id, right: s.target, text: s.feedback }));
+      const feedback = entries.map((e) => ({ id: e.id, text: e.text, correct: Object.hasOwn(placements, e.id) && placements[e.id] === e.right }));
+      return { correct: feedback.length > 0 && feedback.every((l) => l.correct), feedback };
     }
   }
 }

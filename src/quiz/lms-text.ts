@@ -1,0 +1,18 @@
+// Free text (a reflection, a comment, a prompt) made fit for an LMS text field: one line, cut to
+// the field's length. LMS validators (scorm-again among them) match these fields with `^.*$`,
+// which fails on any line break, so breaks become spaces rather than a refused SetValue.
+
+export interface LmsText { text: string; truncated: boolean }
+
+/** Collapses whitespace (line breaks included) to single spaces and cuts to `max` UTF-16 units,
+ *  never halving a surrogate pair. `ellipsis` marks the cut with "…" inside the limit. */
+export function toLmsText(raw: string, max: number, options: { ellipsis?: boolean; scorm2004?: boolean } = {}): LmsText {
+  let text = String(raw ?? '').replace(/\s+/g, ' ').trim();
+  // SCORM 2004 reads a leading "{" as the start of a {lang=…} delimiter and refuses the value.
+  if (options.scorm2004 && text.startsWith('{')) text = `(${text.slice(1)}`;
+  if (text.length <= max) return { text, truncated: false };
+  const room = options.ellipsis ? max - 1 : max;
+  let cut = text.slice(0, room);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return { text: options.ellipsis ? `${cut.trimEnd()}…` : cut, truncated: true };
+}

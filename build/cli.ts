@@ -10,6 +10,7 @@ import { checkResolved } from './content/course-checks.js';
 import { bundle } from './bundle/vite-build.js';
 import { FORMATS } from './formats.js';
 import { writePackage } from './package.js';
+import { warnAboutXapiCredentials } from './xapi-credentials.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -26,12 +27,15 @@ async function build(root: string, dist: string): Promise<void> {
   const { loaded, resolved } = checkContent(root);
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
+  warnAboutXapiCredentials(loaded.course);
   const lrs = loaded.course.xapi.endpoint ? [new URL(loaded.course.xapi.endpoint).origin] : [];
   for (const lang of loaded.course.languages) {
     for (const format of FORMATS) {
       const t0 = performance.now();
       const stage = join(dist, '.stage', `${format}-${lang}`);
-      await bundle({ format, lang, content: resolved.get(lang)!, outDir: stage, connectSrc: lrs, theme: loaded.course.theme });
+      // cmi5 and Tin Can learn their LRS from the launch URL, so any https LRS must be reachable.
+      const connectSrc = format === 'cmi5' || format === 'xapi' ? ['https:', ...lrs] : lrs;
+      await bundle({ format, lang, content: resolved.get(lang)!, outDir: stage, connectSrc, theme: loaded.course.theme, hasLrs: lrs.length > 0 });
       const result = writePackage(loaded.course, lang, format, stage, dist);
       const ms = Math.round(performance.now() - t0);
       console.log(`${result.path.replace(dist + '/', 'dist/').padEnd(52)} ${(result.bytes / 1024).toFixed(1).padStart(7)} KB  ${String(result.files).padStart(3)} files  ${ms} ms`);

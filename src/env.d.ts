@@ -1,5 +1,7 @@
 /// <reference types="svelte" />
 declare const __FORMAT__: 'scorm12' | 'scorm2004' | 'cmi5' | 'xapi' | 'web';
+/** course.json names an LRS: SCORM packages also report through xAPI. */
+declare const __HAS_LRS__: boolean;
 
 declare module 'virtual:course-outline' {
   const outline: import('./content/types').CourseOutline;

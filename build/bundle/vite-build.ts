@@ -20,6 +20,8 @@ export interface BundleOptions {
   /** Content-Security-Policy connect-src additions (the configured LRS). */
   connectSrc: string[];
   theme: ThemeColours;
+  /** course.json names an LRS. */
+  hasLrs: boolean;
 }
 
 export function viteConfig(o: BundleOptions): InlineConfig {
@@ -38,7 +40,7 @@ export function viteConfig(o: BundleOptions): InlineConfig {
     resolve: {
       alias: { '$tracker': resolve(TOOLKIT, 'src/tracking', o.format, 'launch.ts') },
     },
-    define: { __FORMAT__: JSON.stringify(o.format) },
+    define: { __FORMAT__: JSON.stringify(o.format), __HAS_LRS__: JSON.stringify(o.hasLrs) },
     build: {
       outDir: o.outDir,
       emptyOutDir: true,

@@ -280,6 +280,16 @@ export class CourseSession {
     window.addEventListener('pagehide', () => this.finish());
   }
 
+  /** The LMS gave a page to return to (cmi5 returnURL): end the session, then go there. */
+  get canLeave(): boolean {
+    return typeof this.tracker.leave === 'function';
+  }
+
+  leave(): void {
+    this.finish();
+    this.tracker.leave?.();
+  }
+
   finish(): void {
     if (this.finished) return;
     this.finished = true;

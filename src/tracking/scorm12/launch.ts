@@ -7,6 +7,7 @@ import { findApi } from '../scorm/find-api';
 import { createScormTracker } from '../scorm/scorm-tracker';
 import { scorm12Dialect } from './dialect';
 import { withStartFallback } from '../scorm/start-fallback';
+import { withXapi } from '../with-xapi';
 
 export async function launchTracker(outline: CourseOutline): Promise<Tracker> {
   const storageKey = `balint:${outline.id}:${outline.version}:${outline.lang}:scorm12`;
@@ -14,5 +15,7 @@ export async function launchTracker(outline: CourseOutline): Promise<Tracker> {
   const api = findApi(scorm12Dialect.apiName);
   if (!api) return standalone('notice.noLms');
   const tracker = createScormTracker(scorm12Dialect, api, { storageKey, sendReflections: outline.privacy.sendReflectionsToLms });
-  return withStartFallback(tracker, () => standalone('notice.lmsInitFailed'));
+  const scorm = withStartFallback(tracker, () => standalone('notice.lmsInitFailed'));
+  // Decided at build time: without an LRS in course.json no xAPI code ships in the package.
+  return __HAS_LRS__ ? withXapi(scorm, outline, storageKey) : scorm;
 }

@@ -1,111 +1,151 @@
 // Writes each package's manifest from the course data: both imsmanifest.xml files from the one
-// imsmanifest.template.xml, and cmi5.xml and tincan.xml. Pure: text in, text out.
+// imsmanifest.template.xml, the metadata file they point to, cmi5.xml and tincan.xml.
+// Text in, text out: the template is read once when first needed, nothing else touches disk.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CourseSource, Lang } from '../src/content/types.js';
+import { decimal, escapeXml, fillTemplate, pathHref } from './xml.js';
+
+export { escapeXml };
 
 export interface ManifestInput {
   course: CourseSource;
   lang: Lang;
-  /** Every content file of the package, POSIX paths relative to its root, sorted. */
+  /** Every content file of the package, POSIX paths relative to its root. */
   files: string[];
+  /** The SCO's launch page, one of `files`. */
   launch: string;
 }
 
+export type ScormStandard = 'scorm12' | 'scorm2004';
+
+/** Title and description (LOM) that both SCORM manifests point to with adlcp:location. */
 export const METADATA_FILE = 'metadata.xml';
-const TEMPLATE = resolve(import.meta.dirname, '..', 'imsmanifest.template.xml');
 
-export const escapeXml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+export const TEMPLATE_PATH = resolve(import.meta.dirname, '..', 'imsmanifest.template.xml');
+let template: string | undefined;
 
-/** SCORM identifiers: no spaces, letters, digits, - _ . only. */
-const identifier = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '-');
-
-/** Keeps the blocks of one standard, drops the other's, and fills the markers. */
-export function fillTemplate(template: string, standard: 'scorm12' | 'scorm2004', values: Record<string, string>): string {
-  const other = standard === 'scorm12' ? 'scorm2004' : 'scorm12';
-  return template
-    .replace(/<!--[\s\S]*?-->\n?/, '')
-    .replace(new RegExp(`\\{\\{#${other}\\}\\}[\\s\\S]*?\\{\\{/${other}\\}\\}\\n?`, 'g'), '')
-    .replace(new RegExp(`\\{\\{[#/]${standard}\\}\\}\\n?`, 'g'), '')
-    .replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
-      if (!(key in values)) throw new Error(`imsmanifest.template.xml: no value for {{${key}}}`);
-      return values[key];
-    });
+/** SCORM identifiers are xs:ID: no spaces, only letters, digits, - _ . and a letter or _ first. */
+export function scormIdentifier(s: string): string {
+  const id = s.replace(/[^A-Za-z0-9_.-]/g, '-');
+  return /^[A-Za-z_]/.test(id) ? id : `_${id}`;
 }
 
-function manifest(input: ManifestInput, standard: 'scorm12' | 'scorm2004'): string {
+function checkMasteryScore(course: CourseSource): number {
+  const score = course.masteryScore;
+  if (!Number.isFinite(score) || score < 0 || score > 100) {
+    throw new RangeError(`course.json: masteryScore must be a number from 0 to 100, got ${score}`);
+  }
+  return score;
+}
+
+/** The files a manifest lists: each once, sorted, the launch page among them, none outside the package. */
+function packageFiles(input: ManifestInput, extra: string[]): string[] {
+  const files = [...new Set([...input.files, ...extra])].filter((f) => f !== 'imsmanifest.xml').sort();
+  for (const f of files) {
+    if (f === '' || f.startsWith('/') || f.includes('\\') || f.split('/').some((s) => s === '..' || s === '.' || s === '')) {
+      throw new Error(`manifest: "${f}" is not a relative POSIX path inside the package`);
+    }
+  }
+  if (!files.includes(input.launch)) throw new Error(`manifest: the launch page "${input.launch}" is not among the package files`);
+  return files;
+}
+
+/** The values imsmanifest.template.xml names, for one standard. */
+export function manifestValues(input: ManifestInput, standard: ScormStandard) {
   const { course, lang } = input;
-  const base = identifier(`${course.id}-${course.version}-${lang}`);
-  const files = [...input.files, METADATA_FILE].sort().map((f) => `      <file href="${escapeXml(f)}" />`).join('\n');
-  return fillTemplate(readFileSync(TEMPLATE, 'utf8'), standard, {
-    manifestId: `${base}-${standard}`,
-    version: escapeXml(course.version),
-    orgId: `${identifier(course.id)}-org`,
-    itemId: `${identifier(course.id)}-item`,
-    resourceId: `${identifier(course.id)}-sco`,
-    title: escapeXml(course.title[lang]),
-    masteryScore: String(Math.round(course.masteryScore)),
-    minNormalizedMeasure: (course.masteryScore / 100).toFixed(2),
-    launch: escapeXml(input.launch),
+  const score = checkMasteryScore(course);
+  const id = scormIdentifier(course.id);
+  return {
+    scorm12: standard === 'scorm12',
+    scorm2004: standard === 'scorm2004',
+    manifestId: scormIdentifier(`${course.id}-${course.version}-${lang}-${standard}`),
+    version: course.version,
+    organizationId: `${id}-org`,
+    itemId: `${id}-item`,
+    resourceId: `${id}-sco`,
+    objectiveId: `${id}-mastery`,
+    title: course.title[lang],
+    masteryScore: decimal(score),
+    minNormalizedMeasure: decimal(score / 100),
     metadataFile: METADATA_FILE,
-    files,
-  });
+    launch: pathHref(input.launch),
+    files: packageFiles(input, [METADATA_FILE]).map((f) => ({ href: pathHref(f) })),
+  };
 }
 
+function manifest(input: ManifestInput, standard: ScormStandard): string {
+  template ??= readFileSync(TEMPLATE_PATH, 'utf8');
+  return fillTemplate(template, manifestValues(input, standard), 'imsmanifest.template.xml');
+}
+
+/** SCORM 1.2 imsmanifest.xml: one organization, one item, one SCO with adlcp:masteryscore. */
 export const scorm12Manifest = (input: ManifestInput): string => manifest(input, 'scorm12');
+
+/** SCORM 2004 4th Edition imsmanifest.xml: one SCO whose primary objective is satisfied by measure. */
 export const scorm2004Manifest = (input: ManifestInput): string => manifest(input, 'scorm2004');
 
-/** The course's title and description as metadata the SCORM manifests point to. */
-export function scormMetadata(input: ManifestInput, standard: 'scorm12' | 'scorm2004'): string {
+/**
+ * The metadata file both manifests point to: the course's title, language, description and
+ * version as IMS MD 1.2.1 (SCORM 1.2) or IEEE LOM (SCORM 2004). Kept out of the manifest because
+ * inline IMS MD cannot be checked with the schema tools we run (see shared/schemas/SOURCES.md).
+ */
+export function scormMetadata(input: ManifestInput, standard: ScormStandard): string {
   const { course, lang } = input;
-  const t = escapeXml(course.title[lang]);
-  const d = escapeXml(course.description[lang]);
+  const title = escapeXml(course.title[lang]);
+  const description = escapeXml(course.description[lang]);
+  const version = escapeXml(course.version);
   if (standard === 'scorm12') {
     return `<?xml version="1.0" encoding="UTF-8"?>
 <lom xmlns="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1">
   <general>
-    <title><langstring xml:lang="${lang}">${t}</langstring></title>
+    <title><langstring xml:lang="${lang}">${title}</langstring></title>
     <language>${lang}</language>
-    <description><langstring xml:lang="${lang}">${d}</langstring></description>
+    <description><langstring xml:lang="${lang}">${description}</langstring></description>
   </general>
-  <lifecycle><version><langstring xml:lang="x-none">${escapeXml(course.version)}</langstring></version></lifecycle>
+  <lifecycle><version><langstring xml:lang="x-none">${version}</langstring></version></lifecycle>
 </lom>
 `;
   }
   return `<?xml version="1.0" encoding="UTF-8"?>
 <lom xmlns="http://ltsc.ieee.org/xsd/LOM">
   <general>
-    <title><string language="${lang}">${t}</string></title>
+    <title><string language="${lang}">${title}</string></title>
     <language>${lang}</language>
-    <description><string language="${lang}">${d}</string></description>
+    <description><string language="${lang}">${description}</string></description>
   </general>
-  <lifeCycle><version><string language="x-none">${escapeXml(course.version)}</string></version></lifeCycle>
+  <lifeCycle><version><string language="x-none">${version}</string></version></lifeCycle>
 </lom>
 `;
 }
 
-/** cmi5 course structure: one course, one AU that must be completed and passed. */
+/** cmi5.xml: the course and one AU that moves on when completed and passed. `auUrl` is used
+ *  as given: a path relative to cmi5.xml or an absolute URL. */
 export function cmi5Xml(input: ManifestInput & { auUrl: string }): string {
   const { course, lang } = input;
+  const score = checkMasteryScore(course);
+  // The package's language first: an LMS that shows one langstring shows that one.
   const langs = [lang, ...course.languages.filter((l) => l !== lang)];
-  const strings = (text: Record<Lang, string>) => langs.map((l) => `<langstring lang="${l}">${escapeXml(text[l])}</langstring>`).join('');
+  const text = (t: Record<Lang, string>, indent: string) =>
+    langs.map((l) => `${indent}<langstring lang="${l}">${escapeXml(t[l])}</langstring>`).join('\n');
+  const block = (name: string, t: Record<Lang, string>, indent: string) =>
+    `${indent}<${name}>\n${text(t, `${indent}  `)}\n${indent}</${name}>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
   <course id="${escapeXml(course.iri)}">
-    <title>${strings(course.title)}</title>
-    <description>${strings(course.description)}</description>
+${block('title', course.title, '    ')}
+${block('description', course.description, '    ')}
   </course>
-  <au id="${escapeXml(course.iri)}/au" moveOn="CompletedAndPassed" masteryScore="${(course.masteryScore / 100).toFixed(2)}" launchMethod="AnyWindow">
-    <title>${strings(course.title)}</title>
-    <description>${strings(course.description)}</description>
+  <au id="${escapeXml(`${course.iri}/au`)}" moveOn="CompletedAndPassed" masteryScore="${decimal(score / 100)}" launchMethod="AnyWindow">
+${block('title', course.title, '    ')}
+${block('description', course.description, '    ')}
     <url>${escapeXml(input.auUrl)}</url>
   </au>
 </courseStructure>
 `;
 }
 
-/** Tin Can launch: the course activity and its launch page. */
+/** tincan.xml: the course activity and its launch page, in the package's language. */
 export function tincanXml(input: ManifestInput): string {
   const { course, lang } = input;
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -114,7 +154,7 @@ export function tincanXml(input: ManifestInput): string {
     <activity id="${escapeXml(course.iri)}" type="http://adlnet.gov/expapi/activities/course">
       <name lang="${lang}">${escapeXml(course.title[lang])}</name>
       <description lang="${lang}">${escapeXml(course.description[lang])}</description>
-      <launch lang="${lang}">${escapeXml(input.launch)}</launch>
+      <launch lang="${lang}">${escapeXml(pathHref(input.launch))}</launch>
     </activity>
   </activities>
 </tincan>

@@ -1,9 +1,6 @@
 // Debian's Chromium driven by playwright-core, with the flags that work on this closed network
 // (GUIDE §7). Never downloads a browser.
 import { chromium, type Browser, type Page, type ConsoleMessage } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -14,8 +11,8 @@ export async function launchBrowser(): Promise<Browser> {
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'chromium-'))}`,
     ],
+    // playwright gives every launch a fresh, empty profile of its own (GUIDE §7's --user-data-dir).
   });
 }
 

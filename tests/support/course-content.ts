@@ -2,11 +2,11 @@
 import { loadCourse } from '../../build/content/load';
 import { resolveCourse, type ResolvedCourse } from '../../build/content/resolve';
 import type { Lang } from '../../src/content/types';
-import { ROOT } from './paths';
+import { CONTENT_ROOT } from './paths';
 
 const cache = new Map<string, ResolvedCourse>();
 
-export function courseContent(lang: Lang, root = ROOT): ResolvedCourse {
+export function courseContent(lang: Lang, root = CONTENT_ROOT): ResolvedCourse {
   const key = `${root}|${lang}`;
   if (!cache.has(key)) cache.set(key, resolveCourse(loadCourse(root), lang));
   return cache.get(key)!;

@@ -7,8 +7,11 @@ type Target = Page | Frame;
 
 export async function openPage(target: Target, pageId: string): Promise<void> {
   const link = target.locator(`#course-menu a[href="#${pageId}"]`);
-  // On narrow screens the menu is closed: open it first.
-  if (!(await link.isVisible())) await target.locator('.menu-toggle').click();
+  // On narrow screens the menu is closed, and each module's page list folds: open them first.
+  const toggle = target.locator('.menu-toggle');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  const details = target.locator(`#course-menu details:has(a[href="#${pageId}"])`);
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
   await link.click();
   await target.waitForFunction((id) => document.querySelector(`#course-menu a[aria-current="page"]`)?.getAttribute('href') === `#${id}`, pageId);
 }

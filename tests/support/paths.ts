@@ -5,3 +5,5 @@ export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const DIST = resolve(ROOT, 'dist');
 export const OUTPUT = resolve(ROOT, 'tests', '.output');
 export const SCHEMAS = process.env.SCHEMAS_DIR ?? resolve(ROOT, '..', 'shared', 'schemas');
+/** The course content the tests expect in dist/: the repository's own, unless CONTENT_ROOT names another. */
+export const CONTENT_ROOT = process.env.CONTENT_ROOT ?? ROOT;

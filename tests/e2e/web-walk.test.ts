@@ -21,12 +21,12 @@ afterAll(async () => {
 });
 
 /** Tabs forward until the focused element matches, as a keyboard user would. */
-async function tabTo(page: Page, matches: (el: { tag: string; text: string }) => boolean, limit = 400): Promise<void> {
+async function tabTo(page: Page, matches: (el: { tag: string; text: string; nav: boolean }) => boolean, limit = 400): Promise<void> {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
     const el = await page.evaluate(() => {
       const a = document.activeElement as HTMLElement | null;
-      return { tag: a?.tagName ?? '', text: (a?.innerText ?? '').trim() };
+      return { tag: a?.tagName ?? '', text: (a?.innerText ?? '').trim(), nav: a?.closest('.page-nav') !== null };
     });
     if (matches(el)) return;
   }
@@ -58,7 +58,7 @@ describe.each(['en', 'it'] as const)('web build in %s', (lang) => {
       await page.screenshot({ path: join(shots, `${String(n).padStart(3, '0')}.png`), fullPage: true });
       const hasNext = await page.locator('.page-nav button.primary').count();
       if (!hasNext) break;
-      await tabTo(page, (el) => el.tag === 'BUTTON' && el.text.startsWith(nextLabel));
+      await tabTo(page, (el) => el.nav && el.tag === 'BUTTON' && el.text.startsWith(nextLabel));
       await page.keyboard.press('Enter');
     }
     const expectedPages = await page.evaluate(() => document.querySelectorAll('.menu-pages li').length);

@@ -10,6 +10,6 @@ export default defineConfig({
     fileParallelism: false,
     globalSetup: ['tests/global-setup.ts'],
     // The JSON report is what .ci/run reads for its `N passed, N failed` line.
-    reporters: ['default', ['json', { outputFile: 'tests/.output/results.json' }]],
+    reporters: ['default', ['json', { outputFile: `${process.env.OUTPUT_DIR ?? 'tests/.output'}/results.json` }]],
   },
 });

@@ -13,6 +13,8 @@ import { writePackage } from './package.js';
 import { warnAboutXapiCredentials } from './xapi-credentials.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
+// Packages are always production builds, even when a test runner (NODE_ENV=test) starts the build.
+process.env.NODE_ENV = 'production';
 
 export function checkContent(root: string): { resolved: Map<string, ResolvedCourse>; loaded: ReturnType<typeof loadCourse> } {
   const loaded = loadCourse(root);

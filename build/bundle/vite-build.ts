@@ -40,6 +40,7 @@ export function viteConfig(o: BundleOptions): InlineConfig {
     resolve: {
       alias: { '$tracker': resolve(TOOLKIT, 'src/tracking', o.format, 'launch.ts') },
     },
+    mode: 'production',
     define: { __FORMAT__: JSON.stringify(o.format), __HAS_LRS__: JSON.stringify(o.hasLrs) },
     build: {
       outDir: o.outDir,

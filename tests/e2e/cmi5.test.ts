@@ -122,7 +122,12 @@ describe('cmi5 package launched by a cmi5 LMS', () => {
     const { page } = await open(launch);
     await page.waitForSelector('[data-notice="notice.browse"]');
     await openPage(page, teaching[1].pages[0].id);
-    await takeAssessment(page, assessment, true);
+    // Browsing shows the questions but takes no answers: nothing a learner does here can be recorded.
+    const pageWithAssessment = assessment.pages.find((p) => p.blocks.some((b) => b.kind === 'directive' && b.name === 'assessment'))!;
+    await openPage(page, pageWithAssessment.id);
+    const firstInput = page.locator('.assessment fieldset input').first();
+    await firstInput.waitFor();
+    expect(await firstInput.isDisabled()).toBe(true);
     await leaveCourse(page);
     const all = await waitForStatements(lrs, (a) => a.some((s) => s.context?.registration === launch.registration && verbOf(s) === 'terminated'));
     const list = all.filter((s) => s.context?.registration === launch.registration);
@@ -170,7 +175,7 @@ describe('cmi5 package launched by a cmi5 LMS', () => {
     for (const item of mod.items.filter(isScored)) await b.page.waitForSelector(`form[data-item="${item.id}"][data-state="right"]`);
     await leaveCourse(b.page);
     const all = await waitForStatements(lrs, (list) => list.some((s) => s.context?.extensions?.[SESSION_EXT] === second.sessionId && verbOf(s) === 'terminated'));
-    expect(ofSession(all, second).map(verbOf).slice(0, 2)).toEqual(['initialized', 'resumed']);
+    expect(ofSession(all, second).map(verbOf).slice(0, 3)).toEqual(['launched', 'initialized', 'resumed']);
   });
 });
 

@@ -5,9 +5,27 @@ import type { SourceLine } from './markdown-source.js';
 
 const SECTION_ID = /\s*\{#([a-z0-9-]+)\}\s*$/;
 
+/** `[words]{lang=it}`: a phrase in another language (WCAG SC 3.1.2), read with its own pronunciation. */
+export const LANG_SPAN = /^\[([^\]\n]+)\]\{lang=([a-z]{2,3}(?:-[A-Z]{2})?)\}/;
+
 const marked = new Marked({
   gfm: true,
   breaks: false,
+  extensions: [
+    {
+      name: 'langSpan',
+      level: 'inline',
+      start: (src: string) => src.match(/\[[^\]\n]+\]\{lang=/)?.index,
+      tokenizer(src: string) {
+        const m = LANG_SPAN.exec(src);
+        if (m) return { type: 'langSpan', raw: m[0], lang: m[2], tokens: this.lexer.inlineTokens(m[1]) };
+        return undefined;
+      },
+      renderer(token) {
+        return `<span lang="${token.lang as string}">${this.parser.parseInline(token.tokens ?? [])}</span>`;
+      },
+    },
+  ],
   renderer: {
     heading({ tokens, depth }) {
       const last = tokens.at(-1);
@@ -41,5 +59,5 @@ export function renderInline(text: string): string {
 
 const WORD = /\p{L}[\p{L}\p{N}'’-]*/gu;
 export function countWords(lines: SourceLine[]): number {
-  return lines.reduce((n, l) => n + (l.text.replace(/\]\([^)]*\)/g, ']').replace(/\{#[^}]*\}/g, '').match(WORD)?.length ?? 0), 0);
+  return lines.reduce((n, l) => n + (l.text.replace(/\]\([^)]*\)/g, ']').replace(/\{(?:#|lang=)[^}]*\}/g, '').match(WORD)?.length ?? 0), 0);
 }

@@ -7,7 +7,8 @@
 //   the menu opened on a phone;
 // - at 320 px nothing scrolls sideways (SC 1.4.10), and at 1280 px with text at 200% neither (1.4.4);
 // - every visible pointer target is at least 24 × 24 CSS px (2.5.8), except links inside sentences;
-// - lang is the page's language, and any fragment marked in another language uses a real code.
+// - lang is the page's language, and any fragment marked in another language uses a real code
+//   (the Sources page marks titles in another language; its check below makes sure they arrive).
 // Every quiz page is answered wrong then right (all item types the course uses appear there),
 // rather than sampling, because the whole walk still fits the time budget.
 // It also writes a screenshot of every page and state at 1280 and 360 px wide, for a person to look at.
@@ -50,7 +51,7 @@ async function audit(page: Page, lang: Lang, width: number, name: string, a: Aud
   for (const v of await axeViolations(page)) a.problems.push(`${where}: axe ${v}`);
   const langs = await languages(page);
   if (langs.root !== lang) a.problems.push(`${where}: <html lang="${langs.root}">`);
-  for (const f of langs.fragments) if (!/^(en|it)(-[A-Z]{2})?$/.test(f)) a.problems.push(`${where}: lang="${f}" is not a language of the course`);
+  for (const f of langs.fragments) if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(f)) a.problems.push(`${where}: lang="${f}" is not a language code`);
   for (const t of await smallTargets(page)) a.problems.push(`${where}: target ${t}`);
 
   const dir = (w: number) => join(OUTPUT, 'screenshots', `${lang}-${w}`);
@@ -183,6 +184,10 @@ async function walkCourse(page: Page, lang: Lang, width: number): Promise<Audit>
     await page.locator(`.menu-extra a[href="#${id}"]`).click();
     await page.waitForFunction(() => document.activeElement?.id === 'page-title');
     await audit(page, lang, width, `c${i + 1}-${id}`, a);
+    if (id === 'references') {
+      const other = (await languages(page)).fragments.filter((f) => f !== lang);
+      if (other.length === 0) a.problems.push(`${lang} references: no title marked with its own language`);
+    }
   }
   return a;
 }

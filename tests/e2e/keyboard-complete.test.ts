@@ -3,7 +3,8 @@
 // every page by Next, every interactive component used to its end, every module quiz answered
 // (one wrong answer tried again), a reflection saved, the final assessment passed, the evaluation
 // sent, the time attested and the certificate reached with their name. Every element they tab
-// through shows a focus indicator, and quiz feedback arrives inside a live region.
+// through shows a focus indicator that no sticky header hides, and quiz feedback arrives inside a
+// live region. On a phone, the folded menu opens from the keyboard and leads to the course pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -178,7 +179,28 @@ describe.each(['en', 'it'] as const)('keyboard only, in %s', (lang) => {
     const kb = new KeyboardLearner(page);
     await completeCourse(page, lang, kb);
     expect([...kb.invisibleFocus], 'focus indicator missing on').toEqual([]);
+    expect([...kb.obscuredFocus], 'focus hidden under the sticky header on').toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);
+
+  it('opens the menu on a phone and reaches the accessibility statement', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+    const page = await context.newPage();
+    const kb = new KeyboardLearner(page);
+    await page.goto(`${server.url}/${lang}/`);
+    await page.waitForSelector('h1#page-title');
+    await kb.activate('.menu-toggle');
+    expect(await page.locator('.menu-toggle').getAttribute('aria-expanded')).toBe('true');
+    await kb.activate('.menu-extra a[href="#accessibility"]');
+    await page.waitForFunction(() => document.activeElement?.id === 'page-title');
+    const statement = courseContent(lang).coursePages.find((p) => p.id === 'accessibility')!;
+    expect(await text(page, 'h1#page-title')).toBe(statement.title);
+    // The menu closes behind the learner, and Back to the course is reachable from the page.
+    expect(await page.locator('#course-menu').isVisible()).toBe(false);
+    await kb.activate('main button.secondary');
+    await page.waitForSelector('main .actions button.primary');
+    expect([...kb.invisibleFocus]).toEqual([]);
+    await context.close();
+  });
 });

@@ -7,21 +7,30 @@ import { answerFor } from './course-driver';
 export class KeyboardLearner {
   /** Elements reached by Tab that showed no focus indicator (SC 2.4.7). */
   readonly invisibleFocus = new Set<string>();
+  /** Elements reached by Tab that sat entirely under the sticky header (SC 2.4.11). */
+  readonly obscuredFocus = new Set<string>();
   tabs = 0;
 
   constructor(readonly page: Page) {}
 
   /** Where focus is, and whether the focus ring can be seen. */
-  private async focused(selector: string): Promise<{ matches: boolean; where: string; visible: boolean }> {
+  private async focused(selector: string): Promise<{ matches: boolean; where: string; visible: boolean; obscured: boolean }> {
     return this.page.evaluate((sel) => {
       const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body) return { matches: false, where: 'body', visible: true };
+      if (!el || el === document.body) return { matches: false, where: 'body', visible: true, obscured: false };
       const cs = getComputedStyle(el);
       // An outline of 2 px or more, or a box shadow, in a colour that is not transparent.
       const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2 && !/rgba\(.*, 0\)$/.test(cs.outlineColor);
       const visible = outline || (cs.boxShadow !== 'none' && cs.boxShadow !== '');
       const where = `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.getAttribute('name') ? `[name=${el.getAttribute('name')}]` : ''} "${(el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 30)}"`;
-      return { matches: el.matches(sel), where, visible };
+      // A sticky header stays on screen while the page scrolls under it; the focused element must not vanish beneath.
+      const header = document.querySelector('header.top');
+      const headerBottom = header && getComputedStyle(header).position === 'sticky' ? header.getBoundingClientRect().bottom : 0;
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      // Within the header's band and not the topmost thing there (the skip link, say, is painted above it).
+      const obscured = !header?.contains(el) && r.bottom <= headerBottom && !(hit && el.contains(hit));
+      return { matches: el.matches(sel), where, visible, obscured };
     }, selector);
   }
 
@@ -34,6 +43,7 @@ export class KeyboardLearner {
       this.tabs++;
       const f = await this.focused(selector);
       if (!f.visible) this.invisibleFocus.add(f.where);
+      if (f.obscured) this.obscuredFocus.add(f.where);
       if (f.matches) return;
     }
     throw new Error(`${selector} not reachable with ${back ? 'Shift+Tab' : 'Tab'} (focus ended on ${(await this.focused(selector)).where})`);

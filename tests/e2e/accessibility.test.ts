@@ -6,6 +6,7 @@
 //   failed and passed; the evaluation and attestation before and after sending; the certificate;
 //   the menu opened on a phone;
 // - at 320 px nothing scrolls sideways (SC 1.4.10), and at 1280 px with text at 200% neither (1.4.4);
+//   no framed part (interactive section, quiz item) has content spilling out of its frame;
 // - every visible pointer target is at least 24 × 24 CSS px (2.5.8), except links inside sentences;
 // - lang is the page's language, and any fragment marked in another language uses a real code
 //   (the Sources page marks titles in another language; its check below makes sure they arrive).
@@ -58,6 +59,8 @@ async function audit(page: Page, lang: Lang, width: number, name: string, a: Aud
 
   const dir = (w: number) => join(OUTPUT, 'screenshots', `${lang}-${w}`);
   if (width >= 1000) {
+    const spill = await horizontalOverflow(page);
+    if (spill) a.problems.push(`${where}: ${spill}`);
     if (picture) await page.screenshot({ path: join(dir(width), `${name}.png`), fullPage: true });
     // 200% text (SC 1.4.4): the root font size doubles, as a browser's text-only zoom does.
     await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));

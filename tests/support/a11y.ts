@@ -39,13 +39,18 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function horizontalOverflow(page: Page): Promise<string | null> {
   return page.evaluate(() => {
     const { scrollWidth, clientWidth } = document.documentElement;
-    if (scrollWidth <= clientWidth) return null;
+    // A framed part (an interactive section, a quiz item) that its content spills out of is cut
+    // off or overlaps its border even when the page itself does not scroll.
+    const spilled = [...document.querySelectorAll<HTMLElement>('main, section.interactive, .quiz-item, .reflection')]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className.trim().split(/\s+/).join('.')} content ${el.scrollWidth} px in ${el.clientWidth} px`);
+    if (scrollWidth <= clientWidth) return spilled.length ? spilled.join(', ') : null;
     // Name the widest elements, which is where the fix goes.
     const wide = [...document.querySelectorAll<HTMLElement>('body *')]
       .filter((el) => el.getBoundingClientRect().right > clientWidth + 0.5)
       .slice(0, 5)
       .map((el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} (right ${Math.round(el.getBoundingClientRect().right)})`);
-    return `scrollWidth ${scrollWidth} > clientWidth ${clientWidth}: ${wide.join(', ')}`;
+    return `scrollWidth ${scrollWidth} > clientWidth ${clientWidth}: ${[...wide, ...spilled].join(', ')}`;
   });
 }
 

@@ -62,7 +62,9 @@ async function audit(page: Page, lang: Lang, width: number, name: string, a: Aud
     const spill = await horizontalOverflow(page);
     if (spill) a.problems.push(`${where}: ${spill}`);
     if (picture) await page.screenshot({ path: join(dir(width), `${name}.png`), fullPage: true });
-    // 200% text (SC 1.4.4): the root font size doubles, as a browser's text-only zoom does.
+    // 200% text (SC 1.4.4): the root font size doubles, as a browser's text-only zoom does. Media
+    // queries keep their 100% breakpoints here, so the wide two-column layout must hold the big
+    // text too: stricter than page zoom, which would switch to the phone layout.
     await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
     const zoomed = await horizontalOverflow(page);
     if (zoomed) a.problems.push(`${where} at 200% text: ${zoomed}`);

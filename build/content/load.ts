@@ -25,6 +25,8 @@ export interface LoadedCoursePage { name: string; prose: Record<Lang, MarkdownSo
 export interface LoadedCourse {
   root: string;
   course: CourseSource;
+  /** course.json as read, for problems that point at one of its lines. */
+  courseJson: JsonSource;
   ui: Record<string, Record<Lang, string>>;
   properNames: string[];
   modules: LoadedModule[];
@@ -237,5 +239,5 @@ export function loadCourse(root: string): LoadedCourse {
   if (problems.any) throw new ContentInvalid(problems.list);
   const ui = (uiSrc?.value ?? {}) as Record<string, Record<Lang, string>>;
   const properNames = Array.isArray(namesSrc?.value) ? (namesSrc.value as string[]) : [];
-  return { root, course, ui, properNames, modules, coursePages };
+  return { root, course, courseJson: courseSrc, ui, properNames, modules, coursePages };
 }

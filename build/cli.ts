@@ -7,6 +7,7 @@ import { loadCourse } from './content/load.js';
 import { resolveCourse, type ResolvedCourse } from './content/resolve.js';
 import { ContentInvalid, formatProblem } from './content/problems.js';
 import { checkResolved } from './content/course-checks.js';
+import { courseMinutes } from './content/time-estimate.js';
 import { bundle } from './bundle/vite-build.js';
 import { FORMATS } from './formats.js';
 import { writePackage } from './package.js';
@@ -56,7 +57,8 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       const { resolved } = checkContent(root);
       const en = resolved.get('en')!;
-      console.log(`Content OK: ${en.modules.length} modules, ${en.modules.reduce((n, m) => n + m.items.length, 0)} quiz items, checked in ${Math.round(performance.now() - t0)} ms`);
+      const minutes = [...resolved].map(([lang, r]) => `${lang} ${Math.round(courseMinutes(r.modules).total)}`).join(', ');
+      console.log(`Content OK: ${en.modules.length} modules, ${en.modules.reduce((n, m) => n + m.items.length, 0)} quiz items, about ${minutes} minutes of learning, checked in ${Math.round(performance.now() - t0)} ms`);
     } else if (command === 'build') {
       await build(root, dist);
     } else {

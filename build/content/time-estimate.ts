@@ -1,7 +1,7 @@
 // An honest estimate of the learner's time, from what the course asks them to read and do, so the
 // welcome page, the manifests and the CPD credit never promise a figure the content cannot bear.
 // The rates are stated here, in one place, for a CME coordinator to question.
-import type { Module, QuizItem } from '../../src/content/types.js';
+import type { InteractiveData, Module, QuizItem } from '../../src/content/types.js';
 
 /** Reading professional prose on a screen with care (words per minute; e-learning estimates use 200–250). */
 export const READING_WPM = 200;
@@ -43,23 +43,38 @@ function itemMinutes(item: QuizItem): number {
   }
 }
 
-/** Minutes for an interactive component: read every text it holds, decide on each element. */
-function interactiveMinutes(data: import('../../src/content/types.js').InteractiveData): number {
-  const texts = JSON.stringify(data).match(/"(?:text|front|back|title|aspect|explanation|year)":"((?:[^"\\]|\\.)*)"/g) ?? [];
-  const reading = read(texts.join(' '));
+/** Every string a learner reads in a component's data; ids and category keys are not read. */
+function textsOf(value: unknown, key = ''): string[] {
+  if (typeof value === 'string') return ['id', 'type', 'category', 'verdict'].includes(key) ? [] : [value];
+  if (Array.isArray(value)) return value.flatMap((v) => textsOf(v));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => textsOf(v, k));
+  return [];
+}
+
+/** An interactive component: the minutes to read every text it holds, and to decide on each element. */
+function interactiveMinutes(data: InteractiveData): { reading: number; deciding: number } {
+  const texts = textsOf(data);
   const elements = data.type === 'cards' ? data.cards.length : data.type === 'sorter' ? data.statements.length : 0;
-  return reading + (elements * DECISION_SECONDS) / 60;
+  return { reading: read(texts.join(' ')), deciding: (elements * DECISION_SECONDS) / 60 };
 }
 
 export function moduleTime(mod: Module): ModuleTime {
   const prose = mod.wordCount / READING_WPM;
   let interactive = 0;
-  for (const page of mod.pages) for (const b of page.blocks) if (b.kind === 'interactive') interactive += interactiveMinutes(b.data);
+  let deciding = 0;
+  for (const page of mod.pages) {
+    for (const b of page.blocks) {
+      if (b.kind !== 'interactive') continue;
+      const t = interactiveMinutes(b.data);
+      interactive += t.reading;
+      deciding += t.deciding;
+    }
+  }
   const activities = mod.items.reduce((n, i) => n + itemMinutes(i), 0);
   // The attestation and the certificate take a minute between them.
   const closing = mod.pages.some((p) => p.blocks.some((b) => b.kind === 'directive' && b.name === 'attestation')) ? 1 : 0;
   const readingMinutes = prose + interactive;
-  const activityMinutes = activities + closing;
+  const activityMinutes = activities + deciding + closing;
   return { slug: mod.slug, readingMinutes, activityMinutes, minutes: readingMinutes + activityMinutes };
 }
 

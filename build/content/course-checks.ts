@@ -31,7 +31,9 @@ function identicalTranslations(src: JsonSource, properNames: Set<string>, out: P
 export function checkResolved(loaded: LoadedCourse, resolved: Map<Lang, ResolvedCourse>): Problem[] {
   const problems: Problem[] = [];
   const names = new Set(loaded.properNames);
-  if (LANGS.includes('it')) for (const m of loaded.modules) identicalTranslations(m.quiz, names, problems);
+  // Every text a learner reads: course facts, interface strings, quiz items and interactive parts.
+  const sources = [loaded.courseJson, loaded.uiJson, ...loaded.modules.flatMap((m) => [m.quiz, m.interactiveJson])];
+  if (LANGS.includes('it')) for (const src of sources) if (src) identicalTranslations(src, names, problems);
 
   const outline = resolved.get(LANGS[0])!.outline;
   const worst = worstCaseEncodedLength(courseShapeOf(outline));

@@ -47,7 +47,7 @@ export function viteConfig(o: BundleOptions): InlineConfig {
       emptyOutDir: true,
       assetsDir: 'assets',
       target: 'es2020',
-      sourcemap: false,
+      sourcemap: process.env.BUNDLE_SOURCEMAP === '1',
       modulePreload: { polyfill: false },
       reportCompressedSize: false,
       chunkSizeWarningLimit: 200,

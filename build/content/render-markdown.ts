@@ -31,15 +31,18 @@ const marked = new Marked({
   },
 });
 
+/** `<em>…</em>{lang=en}` (from `*…*{lang=en}`) becomes `<em lang="en">…</em>`: a part in another language. */
+const markLanguageParts = (html: string): string => html.replace(/<(em|strong)>((?:(?!<\/\1>).)*)<\/\1>\{lang=(en|it)\}/g, '<$1 lang="$3">$2</$1>');
+
 export function renderMarkdown(lines: SourceLine[]): string {
-  return (marked.parse(lines.map((l) => l.text).join('\n'), { async: false }) as string).trim();
+  return markLanguageParts((marked.parse(lines.map((l) => l.text).join('\n'), { async: false }) as string).trim());
 }
 
 export function renderInline(text: string): string {
-  return marked.parseInline(text, { async: false }) as string;
+  return markLanguageParts(marked.parseInline(text, { async: false }) as string);
 }
 
 const WORD = /\p{L}[\p{L}\p{N}'’-]*/gu;
 export function countWords(lines: SourceLine[]): number {
-  return lines.reduce((n, l) => n + (l.text.replace(/\]\([^)]*\)/g, ']').replace(/\{#[^}]*\}/g, '').match(WORD)?.length ?? 0), 0);
+  return lines.reduce((n, l) => n + (l.text.replace(/\]\([^)]*\)/g, ']').replace(/\{#[^}]*\}/g, '').replace(/\{lang=[^}]*\}/g, '').match(WORD)?.length ?? 0), 0);
 }

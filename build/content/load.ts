@@ -8,6 +8,7 @@ import { readJson, type JsonSource } from './json-source.js';
 import { JsonChecker, isObj } from './json-checks.js';
 import { checkQuiz, type ItemRef } from './quiz-checks.js';
 import { checkInteractive } from './interactive-checks.js';
+import { checkTheme } from './theme-checks.js';
 import { readMarkdown, type MarkdownSource } from './markdown-source.js';
 import { ContentInvalid, Problems } from './problems.js';
 
@@ -134,6 +135,7 @@ export function loadCourse(root: string): LoadedCourse {
   const courseFile = join(root, 'course', 'course.json');
   const courseSrc = loadJson(courseFile, problems, 'course.json');
   const course = courseSrc ? checkCourseJson(courseSrc, problems) : null;
+  if (course && courseSrc) checkTheme(courseSrc, problems);
   if (!course || !courseSrc) throw new ContentInvalid(problems.list);
 
   const ids = new IdRegistry(problems, root);

@@ -13,10 +13,10 @@ describe('rendering content Markdown', () => {
   });
 
   it('marks a part in another language with its lang, and does not count the mark as a word', () => {
-    const lines = md('Il libro *The Doctor, His Patient and the Illness*{lang=en} uscì nel 1957, con **Schwartz Rounds**{lang=en}.');
+    const lines = md('Il libro [*The Doctor, His Patient and the Illness*]{lang=en} uscì nel 1957, con [Schwartz Rounds]{lang=en}.');
     const html = renderMarkdown(lines);
-    expect(html).toContain('<em lang="en">The Doctor, His Patient and the Illness</em> uscì');
-    expect(html).toContain('<strong lang="en">Schwartz Rounds</strong>.');
+    expect(html).toContain('<span lang="en"><em>The Doctor, His Patient and the Illness</em></span> uscì');
+    expect(html).toContain('<span lang="en">Schwartz Rounds</span>.');
     expect(html).not.toContain('{lang');
     expect(countWords(lines)).toBe(14);
   });

@@ -1,0 +1,235 @@
+// WCAG 2.2 AA in real Chromium, on the built web package, in both languages, on a desktop
+// (1280 CSS px) and the narrowest phone (320 CSS px):
+// - axe-core finds nothing on every page of the course and every course-level page, and in every
+//   state a learner meets: each module quiz unanswered, answered wrong with feedback and right
+//   with feedback; each interactive component before and after use; the final assessment open,
+//   failed and passed; the evaluation and attestation before and after sending; the certificate;
+//   the menu opened on a phone;
+// - at 320 px nothing scrolls sideways (SC 1.4.10), and at 1280 px with text at 200% neither (1.4.4);
+// - every visible pointer target is at least 24 × 24 CSS px (2.5.8), except links inside sentences;
+// - lang is the page's language, and any fragment marked in another language uses a real code
+//   (the Sources page marks titles in another language; its check below makes sure they arrive).
+// Every quiz page is answered wrong then right (all item types the course uses appear there),
+// rather than sampling, because the whole walk still fits the time budget.
+// It also writes a screenshot of every page and state at 1280 and 360 px wide, for a person to look at.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { collectErrors, launchBrowser } from '../support/browser';
+import { serveStatic, type StaticServer } from '../support/static-server';
+import { DIST, OUTPUT } from '../support/paths';
+import { courseContent } from '../support/course-content';
+import { chooseAnswer } from '../support/course-driver';
+import { AXE_DIR, AXE_ROUTE, axeViolations, horizontalOverflow, languages, runningMotion, seedRandom, smallTargets } from '../support/a11y';
+import { isScored, type Lang, type Module } from '../../src/content/types';
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await serveStatic({ '/': join(DIST, 'web'), [AXE_ROUTE]: AXE_DIR });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Audit {
+  /** One line per problem: `<page> [<state>] <what>`. */
+  problems: string[];
+  states: number;
+}
+
+/** Checks the page as it is now, and writes its screenshot(s). */
+async function audit(page: Page, lang: Lang, width: number, name: string, a: Audit): Promise<void> {
+  a.states++;
+  // At the top, as after every navigation: the sticky header would otherwise sit over whatever the
+  // last click scrolled to, and axe would measure targets half under it.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const where = `${lang} ${width}px ${name}`;
+  for (const v of await axeViolations(page)) a.problems.push(`${where}: axe ${v}`);
+  const langs = await languages(page);
+  if (langs.root !== lang) a.problems.push(`${where}: <html lang="${langs.root}">`);
+  for (const f of langs.fragments) if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(f)) a.problems.push(`${where}: lang="${f}" is not a language code`);
+  for (const t of await smallTargets(page)) a.problems.push(`${where}: target ${t}`);
+
+  const dir = (w: number) => join(OUTPUT, 'screenshots', `${lang}-${w}`);
+  if (width >= 1000) {
+    await page.screenshot({ path: join(dir(width), `${name}.png`), fullPage: true });
+    // 200% text (SC 1.4.4): the root font size doubles, as a browser's text-only zoom does.
+    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+    const zoomed = await horizontalOverflow(page);
+    if (zoomed) a.problems.push(`${where} at 200% text: ${zoomed}`);
+    await page.evaluate(() => (document.documentElement.style.fontSize = ''));
+  } else {
+    const overflow = await horizontalOverflow(page);
+    if (overflow) a.problems.push(`${where}: ${overflow}`);
+    // The common phone width for the picture and its targets, then back to the narrowest.
+    await page.setViewportSize({ width: 360, height: 640 });
+    for (const t of await smallTargets(page)) a.problems.push(`${lang} 360px ${name}: target ${t}`);
+    await page.screenshot({ path: join(dir(360), `${name}.png`), fullPage: true });
+    await page.setViewportSize({ width, height: 640 });
+  }
+}
+
+const currentPageId = (page: Page) =>
+  page.evaluate(() => document.querySelector('#course-menu a[aria-current="page"]')?.getAttribute('href')?.slice(1) ?? '');
+
+async function answerQuizPage(page: Page, mod: Module, right: boolean): Promise<void> {
+  for (const item of mod.items.filter(isScored)) {
+    const form = `form[data-item="${item.id}"]`;
+    if (!(await page.locator(form).count())) continue;
+    if ((await page.locator(`${form} button.secondary`).count()) > 0) await page.locator(`${form} button.secondary`).click();
+    await chooseAnswer(page, form, item, right);
+    await page.locator(`${form} button[type=submit]`).click();
+    await page.waitForSelector(`${form}[data-state="${right ? 'right' : 'wrong'}"]`);
+  }
+}
+
+async function answerAssessment(page: Page, mod: Module, right: boolean): Promise<void> {
+  for (const item of mod.items.filter(isScored)) {
+    const box = `fieldset[data-item="${item.id}"]`;
+    if (await page.locator(box).count()) await chooseAnswer(page, box, item, right);
+  }
+  await page.locator('.assessment button[type=submit]').click();
+  await page.waitForSelector(`#assessment-result[data-passed="${right}"]`);
+}
+
+/** Uses each interactive component once, so its opened or chosen state is checked too. */
+async function useInteractives(page: Page): Promise<boolean> {
+  let used = false;
+  for (const section of await page.locator('section.interactive').all()) {
+    const type = await section.getAttribute('data-interactive');
+    if (type === 'cards') await section.locator('.ix-toolbar button').click();
+    else if (type === 'timeline') {
+      await section.locator('.ix-stepnav button.primary').click();
+    } else if (type === 'session') await section.locator('.ix-stepnav button.primary').click();
+    else if (type === 'sorter') {
+      // The first category for every statement: some right, some wrong, so both verdicts show.
+      for (const group of await section.locator('.choices').all()) await group.locator('button').first().click();
+    } else continue;
+    used = true;
+  }
+  return used;
+}
+
+async function walkCourse(page: Page, lang: Lang, width: number): Promise<Audit> {
+  const a: Audit = { problems: [], states: 0 };
+  const content = courseContent(lang);
+  await page.goto(`${server.url}/${lang}/`);
+  await page.waitForSelector('h1#page-title');
+  await audit(page, lang, width, '00-title', a);
+
+  if (width < 1000) {
+    await page.locator('.menu-toggle').click();
+    await audit(page, lang, width, '00-menu-open', a);
+    await page.locator('.menu-toggle').click();
+  }
+
+  await page.locator('main button.primary').click();
+  for (let n = 1; n < 200; n++) {
+    await page.waitForFunction(() => document.activeElement?.id === 'page-title');
+    const id = await currentPageId(page);
+    const name = `${String(n).padStart(2, '0')}-${id}`;
+    const mod = content.modules.find((m) => m.pages.some((p) => p.id === id))!;
+    await audit(page, lang, width, name, a);
+
+    if (await page.locator('form.quiz-item').count()) {
+      await answerQuizPage(page, mod, false);
+      await audit(page, lang, width, `${name}-wrong`, a);
+      await answerQuizPage(page, mod, true);
+      const reflection = page.locator('form.reflection').first();
+      if (await reflection.count()) {
+        await reflection.locator('textarea').fill(lang === 'en' ? 'I noticed my own impatience.' : 'Ho notato la mia impazienza.');
+        await reflection.locator('button[type=submit]').click();
+      }
+      await audit(page, lang, width, `${name}-right`, a);
+    }
+    if (await page.locator('section.interactive').count()) {
+      if (await useInteractives(page)) await audit(page, lang, width, `${name}-used`, a);
+    }
+    if (await page.locator('.assessment').count()) {
+      await answerAssessment(page, mod, false);
+      await audit(page, lang, width, `${name}-failed`, a);
+      await page.locator('#assessment-result button.primary').click();
+      await answerAssessment(page, mod, true);
+      await audit(page, lang, width, `${name}-passed`, a);
+    }
+    if (await page.locator('form.evaluation button[type=submit]').count()) {
+      for (const group of await page.locator('.evaluation fieldset').all()) await group.locator('input[type=radio]').nth(3).check();
+      await page.locator('.evaluation textarea').fill(lang === 'en' ? 'Clear and useful.' : 'Chiaro e utile.');
+      await page.locator('.evaluation button[type=submit]').click();
+      await audit(page, lang, width, `${name}-sent`, a);
+    }
+    if (await page.locator('form.attestation button[type=submit]').count()) {
+      await page.locator('.attestation button[type=submit]').click();
+      await audit(page, lang, width, `${name}-confirmed`, a);
+    }
+    if (await page.locator('#learner-name').count()) {
+      await page.locator('#learner-name').fill('Dr Ada Rossi');
+      await audit(page, lang, width, `${name}-named`, a);
+    }
+
+    const next = page.locator('.page-nav button.primary');
+    if (!(await next.count())) break;
+    await next.click();
+  }
+
+  // Course-level pages (sources, privacy, accessibility …), from the menu as a learner opens them.
+  const extra = await page.locator('.menu-extra a').evaluateAll((els) => els.map((e) => e.getAttribute('href')!.slice(1)));
+  expect(extra.length).toBeGreaterThan(0);
+  for (const [i, id] of extra.entries()) {
+    if (width < 1000) await page.locator('.menu-toggle').click();
+    await page.locator(`.menu-extra a[href="#${id}"]`).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'page-title');
+    await audit(page, lang, width, `c${i + 1}-${id}`, a);
+    if (id === 'references') {
+      const other = (await languages(page)).fragments.filter((f) => f !== lang);
+      if (other.length === 0) a.problems.push(`${lang} references: no title marked with its own language`);
+    }
+  }
+  return a;
+}
+
+describe.each(['en', 'it'] as const)('accessibility in %s', (lang) => {
+  it.each([1280, 320])('every page and state passes axe, reflows and has large enough targets at %i px', async (width) => {
+    for (const w of width < 1000 ? [320, 360] : [width]) mkdirSync(join(OUTPUT, 'screenshots', `${lang}-${w}`), { recursive: true });
+    const context = await browser.newContext({ viewport: { width, height: width < 1000 ? 640 : 900 } });
+    await seedRandom(context);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    const a = await walkCourse(page, lang, width);
+    const pages = courseContent(lang).modules.reduce((n, m) => n + m.pages.length, 0);
+    // Every page plus the states: far more than the pages alone, or the walk stopped early.
+    expect(a.states).toBeGreaterThan(pages + 10);
+    expect(a.problems, a.problems.join('\n')).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  it('honours prefers-reduced-motion: nothing animates or transitions', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/${lang}/`);
+    await page.waitForSelector('h1#page-title');
+    expect(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches)).toBe(true);
+    const found: string[] = [...(await runningMotion(page))];
+    // A page with each interactive component, mid-use, and the menu open.
+    await page.locator('main button.primary').click();
+    for (let n = 0; n < 200; n++) {
+      await page.waitForFunction(() => document.activeElement?.id === 'page-title');
+      if (await page.locator('section.interactive').count()) {
+        await useInteractives(page);
+        found.push(...(await runningMotion(page)));
+      }
+      const next = page.locator('.page-nav button.primary');
+      if (!(await next.count())) break;
+      await next.click();
+    }
+    await page.locator('.menu-toggle').click();
+    found.push(...(await runningMotion(page)));
+    expect(found, found.join('\n')).toEqual([]);
+    await context.close();
+  }, 120_000);
+});

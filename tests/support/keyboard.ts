@@ -1,0 +1,83 @@
+// A keyboard-only learner: Tab, Shift+Tab, Enter, Space, arrows and typing; never a click.
+// Every element the learner tabs through is checked for a visible focus indicator on the way.
+import type { Page } from 'playwright-core';
+import type { ScoredItem } from '../../src/content/types';
+import { answerFor } from './course-driver';
+
+export class KeyboardLearner {
+  /** Elements reached by Tab that showed no focus indicator (SC 2.4.7). */
+  readonly invisibleFocus = new Set<string>();
+  tabs = 0;
+
+  constructor(readonly page: Page) {}
+
+  /** Where focus is, and whether the focus ring can be seen. */
+  private async focused(selector: string): Promise<{ matches: boolean; where: string; visible: boolean }> {
+    return this.page.evaluate((sel) => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return { matches: false, where: 'body', visible: true };
+      const cs = getComputedStyle(el);
+      // An outline of 2 px or more, or a box shadow, in a colour that is not transparent.
+      const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2 && !/rgba\(.*, 0\)$/.test(cs.outlineColor);
+      const visible = outline || (cs.boxShadow !== 'none' && cs.boxShadow !== '');
+      const where = `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.getAttribute('name') ? `[name=${el.getAttribute('name')}]` : ''} "${(el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 30)}"`;
+      return { matches: el.matches(sel), where, visible };
+    }, selector);
+  }
+
+  /** Tabs forward (or back) until focus is on an element matching `selector`. */
+  async tabTo(selector: string, { back = false, limit = 600 } = {}): Promise<void> {
+    const start = await this.focused(selector);
+    if (start.matches) return;
+    for (let i = 0; i < limit; i++) {
+      await this.page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+      this.tabs++;
+      const f = await this.focused(selector);
+      if (!f.visible) this.invisibleFocus.add(f.where);
+      if (f.matches) return;
+    }
+    throw new Error(`${selector} not reachable with ${back ? 'Shift+Tab' : 'Tab'} (focus ended on ${(await this.focused(selector)).where})`);
+  }
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  /** Tabs to a control and presses Enter on it. */
+  async activate(selector: string, key: 'Enter' | 'Space' = 'Enter'): Promise<void> {
+    await this.tabTo(selector);
+    await this.page.keyboard.press(key);
+  }
+
+  /** Selects a radio button as a keyboard user does: Tab into its group, arrows to it, Space. */
+  async chooseRadio(selector: string): Promise<void> {
+    const name = await this.page.locator(selector).getAttribute('name');
+    await this.tabTo(`input[type=radio][name="${name}"]`);
+    for (let i = 0; i < 20; i++) {
+      if (await this.page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) {
+        if (!(await this.page.evaluate(() => (document.activeElement as HTMLInputElement).checked))) await this.press('Space');
+        return;
+      }
+      await this.press('ArrowDown');
+    }
+    throw new Error(`arrows never reached ${selector}`);
+  }
+
+  /** Gives an item's right (or wrong) answer inside `container`, control by control in page order. */
+  async answer(container: string, item: ScoredItem, right: boolean): Promise<void> {
+    for (const input of answerFor(item, right).inputs) {
+      const selector = `${container} ${input}`;
+      if (input.startsWith('input[type=checkbox]')) {
+        await this.tabTo(selector);
+        if (!(await this.page.locator(selector).isChecked())) await this.press('Space');
+      } else await this.chooseRadio(selector);
+    }
+  }
+
+  /** Types into a field reached by Tab, replacing what it held. */
+  async fill(selector: string, text: string): Promise<void> {
+    await this.tabTo(selector);
+    await this.press('ControlOrMeta+A');
+    await this.page.keyboard.type(text);
+  }
+}

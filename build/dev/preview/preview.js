@@ -187,7 +187,7 @@
     $('#build-status').textContent = `Building ${standard}-${lang}…`;
     const build = await (await fetch(`/dev/build?format=${standard}&lang=${lang}`)).json();
     showProblems(build.problems);
-    $('#build-status').textContent = build.ok ? `Built ${standard}-${lang} in ${build.ms} ms (build ${build.version})` : `Content problems: see above (${build.problems.length})`;
+    $('#build-status').textContent = build.ok ? `Built ${standard}-${lang} in ${build.ms} ms (build ${build.version}); ${reason}` : `Content problems: see above (${build.problems.length})`;
     if (!build.launch) return;
     closeCourse();
     const db = readDb();

@@ -290,6 +290,7 @@
       li.appendChild(d);
     }
     const list = $('#xapi-log');
+    list.querySelector('.empty')?.remove();
     list.appendChild(li);
     list.parentElement.scrollTop = list.parentElement.scrollHeight;
   });

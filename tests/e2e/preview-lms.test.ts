@@ -63,7 +63,8 @@ const launches = (page: Page) => page.locator('#api-log tr.launch').count();
 
 /** The course frame of the latest launch, once its menu is there. */
 async function courseFrame(page: Page): Promise<Frame> {
-  const until = Date.now() + 30_000;
+  // The first build of a format can take several seconds on a busy machine.
+  const until = Date.now() + 90_000;
   for (;;) {
     const frame = page.frames().find((f) => f.url().includes('/pkg/') && !f.isDetached());
     if (frame) {
@@ -74,7 +75,10 @@ async function courseFrame(page: Page): Promise<Frame> {
         // the frame was replaced while loading: look again
       }
     }
-    if (Date.now() > until) throw new Error('no course frame in the preview');
+    if (Date.now() > until) {
+      const status = await page.locator('#build-status').innerText().catch(() => '?');
+      throw new Error(`no course frame in the preview; status "${status}"; frames ${page.frames().map((f) => f.url()).join(', ')}; dev server said:\n${serverOutput.join('').slice(-2000)}`);
+    }
     await page.waitForTimeout(200);
   }
 }

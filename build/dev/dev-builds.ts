@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGS, type Lang } from '../../src/content/types.js';
-import { checkContent } from './check-content.js';
+import { checkContent } from '../content/check.js';
 import { ContentInvalid, formatProblem } from '../content/problems.js';
 import { bundle } from '../bundle/vite-build.js';
 import type { Format } from '../formats.js';

@@ -1,10 +1,10 @@
-// The same validation `npm run check` and `npm run build` run (build/cli.ts), importable without
-// starting the CLI: load, resolve every language, check. Throws ContentInvalid with the problems.
+// The whole content validation, as `npm run check`, `npm run build` and `npm run dev` run it: load,
+// resolve every language, check. Throws ContentInvalid with the problems.
 import { LANGS } from '../../src/content/types.js';
-import { loadCourse } from '../content/load.js';
-import { resolveCourse, type ResolvedCourse } from '../content/resolve.js';
-import { ContentInvalid } from '../content/problems.js';
-import { checkResolved } from '../content/course-checks.js';
+import { loadCourse } from './load.js';
+import { resolveCourse, type ResolvedCourse } from './resolve.js';
+import { ContentInvalid } from './problems.js';
+import { checkResolved } from './course-checks.js';
 
 export function checkContent(root: string): { resolved: Map<string, ResolvedCourse>; loaded: ReturnType<typeof loadCourse> } {
   const loaded = loadCourse(root);

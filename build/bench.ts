@@ -40,7 +40,9 @@ function row(name: string, w: PackageWeight, ms: number | undefined, over: strin
   return [name.padEnd(44), kb(w.firstPageJsGzip).padStart(9), kb(w.firstPageCssGzip).padStart(9), kb(w.bytes).padStart(10), String(w.files).padStart(6), `${ms ?? '?'} ms`.padStart(9)].join(' ') + (over.length ? `${OVER}: ${over.join('; ')}` : '');
 }
 
-async function firstCourseText(lang: string): Promise<number | null> {
+/** Milliseconds until the course's first text shows, and until the player is ready to start. Files are
+ *  served uncompressed, as some LMSs serve them: the worst case. */
+async function firstCourseText(lang: string): Promise<{ text: number; ready: number } | null> {
   const { launchBrowser } = await import('../tests/support/browser.js');
   const { serveStatic } = await import('../tests/support/static-server.js');
   const server = await serveStatic({ '/': join(DIST, 'web') });
@@ -57,7 +59,10 @@ async function firstCourseText(lang: string): Promise<number | null> {
     await page.goto(`${server.url}/${lang}/`, { waitUntil: 'commit' });
     // The course's first text: the title page's lead paragraph, rendered by the player.
     await page.waitForSelector('main .lead', { timeout: 30_000 });
-    return performance.now() - t0;
+    const text = performance.now() - t0;
+    // The player has started when its title page offers the Start button.
+    await page.waitForSelector('main .actions button', { timeout: 30_000 });
+    return { text, ready: performance.now() - t0 };
   } catch (e) {
     console.warn(`first text in ${lang}: ${String(e)}`);
     return null;
@@ -169,8 +174,9 @@ async function main(): Promise<void> {
   }
   console.log(`\nBudgets (GUIDE §6): first-page JS ≤ ${kb(BUDGETS.firstPageJsGzip)} gzip, CSS ≤ ${kb(BUDGETS.firstPageCssGzip)} gzip, one zip ≤ ${kb(BUDGETS.zipBytes)}; every build ≤ ${BUILD_BUDGET_S} s in all.\n`);
   for (const lang of readdirSync(join(DIST, 'web')).sort()) {
-    const ms = await firstCourseText(lang);
-    console.log(`Time to first course text (web/${lang}, slow 4G, 4× CPU): ${ms === null ? 'not measured' : `${Math.round(ms)} ms`} (budget ${FIRST_TEXT_BUDGET_MS} ms)${ms !== null && ms > FIRST_TEXT_BUDGET_MS ? OVER : ''}`);
+    const t = await firstCourseText(lang);
+    const ms = t?.text ?? null;
+    console.log(`Time to first course text (web/${lang}, slow 4G, 4× CPU, uncompressed): ${ms === null ? 'not measured' : `${Math.round(ms)} ms`} (budget ${FIRST_TEXT_BUDGET_MS} ms)${ms !== null && ms > FIRST_TEXT_BUDGET_MS ? OVER : ''}; player ready: ${t ? `${Math.round(t.ready)} ms` : 'not measured'}`);
   }
   console.log('\nA scripted full run (every page by Next, every module quiz, the final assessment passed), English:');
   for (const standard of ['scorm12', 'scorm2004'] as const) console.log(`  ${await scormCommits(standard)}`);

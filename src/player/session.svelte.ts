@@ -12,7 +12,7 @@ import { isComplete } from '../quiz/response';
 import { certificateId, dateOfDay, dayNumber } from './certificate';
 import type { SurveyItem } from '../content/types';
 
-export type View = { kind: 'home' } | { kind: 'page'; index: number } | { kind: 'coursePage'; id: string };
+export type View = { kind: 'home' } | { kind: 'page'; index: number } | { kind: 'coursePage'; id: string } | { kind: 'journal' };
 
 export class CourseSession {
   readonly pages: FlatPage[];
@@ -103,6 +103,11 @@ export class CourseSession {
   async openCoursePage(id: string): Promise<void> {
     if (!this.coursePages) this.coursePages = (await loadCoursePages()).default;
     this.view = { kind: 'coursePage', id };
+  }
+
+  /** The reflection journal page (its component loads on demand). */
+  openJournal(): void {
+    this.view = { kind: 'journal' };
   }
 
   itemsOf(slug: string): QuizItem[] {

@@ -30,7 +30,7 @@ describe('the PDF file', () => {
     const doc = new PdfDocument(A4[0], A4[1], 50);
     doc.paragraph('x');
     const bytes = doc.toBytes({ title: 't', creationDate: issued });
-    const text = Buffer.from(bytes).toString('latin1').replace('%PDF-1.4\n', '%PDF-1.4\n\n') // every offset now one byte short;
+    const text = Buffer.from(bytes).toString('latin1').replace('%PDF-1.4\n', '%PDF-1.4\n\n'); // every offset is now one byte short
     expect(readPdf(Buffer.from(text, 'latin1')).problems.join('\n')).toMatch(/does not point at/);
   });
 

@@ -3,7 +3,7 @@
 // reflective note, then deletes the journal from the device. The PDFs are read back with an
 // independent parser: structure (xref offsets, trailer, /Root) and the text a reader would see.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { collectErrors, launchBrowser } from '../support/browser';
@@ -110,6 +110,7 @@ describe.each(['en', 'it'] as const)('certificate and reflection journal in %s',
 
     const cert = await download(page, () => page.locator('.certificate-pdf').click());
     expect(cert.file.suggestedFilename()).toBe(`balint-certificate-${certId}.pdf`);
+    writeFileSync(join(shots, 'certificate.pdf'), cert.bytes); // kept for a person to open
     const certBytes = cert.bytes.toString('latin1');
     expect(certBytes.startsWith('%PDF-')).toBe(true);
     expect(certBytes.trimEnd().endsWith('%%EOF')).toBe(true);
@@ -155,6 +156,7 @@ describe.each(['en', 'it'] as const)('certificate and reflection journal in %s',
 
     const md = await download(page, () => page.locator('button[data-export="markdown"]').click());
     expect(md.file.suggestedFilename()).toMatch(/^balint-journal-\d{4}-\d{2}-\d{2}\.md$/);
+    writeFileSync(join(shots, 'journal.md'), md.bytes);
     const markdown = md.bytes.toString('utf8');
     for (const w of written) {
       expect(markdown).toContain(w.text);
@@ -166,6 +168,7 @@ describe.each(['en', 'it'] as const)('certificate and reflection journal in %s',
 
     const note = await download(page, () => page.locator('button[data-export="pdf"]').click());
     expect(note.file.suggestedFilename()).toMatch(/^balint-journal-\d{4}-\d{2}-\d{2}\.pdf$/);
+    writeFileSync(join(shots, 'journal.pdf'), note.bytes);
     const notePdf = readPdf(note.bytes);
     expect(notePdf.problems).toEqual([]);
     // Page footers sit between a page's last line and the next page's first: take them out.
@@ -187,7 +190,7 @@ describe.each(['en', 'it'] as const)('certificate and reflection journal in %s',
     // Delete: a confirmation step first, with the safe choice focused; cancelling keeps everything.
     await page.locator('.journal-delete-ask').click();
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(content.outline.ui['journal.deleteCancel']);
-    await page.screenshot({ path: join(shots, 'journal-confirm-360.png'), fullPage: true });
+    await page.locator('.journal-delete').screenshot({ path: join(shots, 'journal-confirm-360.png') });
     await page.keyboard.press('Enter');
     await expect(page.locator('.journal-status').innerText()).resolves.toBe(content.outline.ui['journal.deleteCancelled']);
     expect(await entries.count()).toBe(written.length);

@@ -18,31 +18,38 @@ export interface CertificateDocument {
 
 export function certificatePdf(c: CertificateDocument): Uint8Array {
   const [w, h] = A4_LANDSCAPE;
-  const doc = new PdfDocument(w, h, 70);
   const accent = c.accent ?? '#1d5c7a';
-  const ink = '#1f2933';
+  // Laid out once to measure, then again centred vertically inside the border.
+  const scratch = new PdfDocument(w, h, 70);
+  layOut(scratch, c, accent, 0);
+  const doc = new PdfDocument(w, h, 70);
   doc.rect(24, 24, w - 48, h - 48, 3, accent);
   doc.rect(32, 32, w - 64, h - 64, 0.75, accent);
+  layOut(doc, c, accent, Math.max(50, (h - scratch.y) / 2));
+  return doc.toBytes({ title: `${c.heading}: ${c.courseTitle}`, author: c.learner, subject: c.facts.map((f) => f.join(': ')).join('; '), creationDate: c.issued });
+}
 
-  doc.y = 62;
-  doc.paragraph(c.heading.toUpperCase(), { size: 13, colour: accent, align: 'centre' });
-  doc.gap(10);
-  doc.paragraph(c.courseTitle, { font: 'bold', size: 22, colour: ink, align: 'centre', leading: 1.25 });
-  doc.gap(18);
-  doc.paragraph(c.learner, { font: 'bold', size: 26, colour: ink, align: 'centre' });
-  doc.line(w / 2 - 180, doc.y + 8, w / 2 + 180, doc.y + 8, 0.5, accent);
-  doc.gap(26);
+function layOut(doc: PdfDocument, c: CertificateDocument, accent: string, top: number): void {
+  const ink = '#1f2933';
+  const centre = doc.width / 2;
+  doc.y = top;
+  doc.paragraph(c.heading.toUpperCase(), { size: 14, colour: accent, align: 'centre' });
+  doc.gap(14);
+  doc.paragraph(c.courseTitle, { font: 'bold', size: 24, colour: ink, align: 'centre', leading: 1.25, maxWidth: 620 });
+  doc.gap(22);
+  doc.paragraph(c.learner, { font: 'bold', size: 30, colour: ink, align: 'centre', maxWidth: 620 });
+  doc.line(centre - 190, doc.y + 10, centre + 190, doc.y + 10, 0.75, accent);
+  doc.gap(28);
 
   // The facts as two columns meeting at the page's centre: labels right-aligned, values left.
-  const size = 11.5;
+  const size = 12.5;
   for (const [label, value] of c.facts) {
-    doc.y += size * 1.6;
-    doc.text(w / 2 - 8 - widthOf(label, 'bold', size), doc.y, label, { font: 'bold', size, colour: ink });
-    doc.text(w / 2 + 8, doc.y, value, { size, colour: ink });
+    doc.y += size * 1.7;
+    doc.text(centre - 10 - widthOf(label, 'bold', size), doc.y, label, { font: 'bold', size, colour: ink });
+    doc.text(centre + 10, doc.y, value, { size, colour: ink });
   }
-  doc.gap(18);
-  doc.paragraph(c.statement, { size: 10, colour: ink, align: 'centre' });
-  doc.gap(4);
-  doc.paragraph(c.provider, { size: 10, colour: '#52606d', align: 'centre' });
-  return doc.toBytes({ title: `${c.heading}: ${c.courseTitle}`, author: c.learner, subject: c.facts.map((f) => f.join(': ')).join('; '), creationDate: c.issued });
+  doc.gap(26);
+  doc.paragraph(c.statement, { size: 11, colour: ink, align: 'centre', maxWidth: 520 });
+  doc.gap(8);
+  doc.paragraph(c.provider, { size: 11, colour: '#52606d', align: 'centre' });
 }

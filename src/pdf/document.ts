@@ -17,6 +17,8 @@ export interface TextStyle {
   leading?: number;
   align?: 'left' | 'centre';
   indent?: number;
+  /** Narrower than the text area, for a centred block that reads better short. */
+  maxWidth?: number;
 }
 
 const num = (n: number): string => (Math.round(n * 100) / 100).toString();
@@ -101,7 +103,7 @@ export class PdfDocument {
     const size = style.size ?? 11;
     const lineHeight = size * (style.leading ?? 1.35);
     const indent = style.indent ?? 0;
-    const maxWidth = this.contentWidth - indent;
+    const maxWidth = Math.min(style.maxWidth ?? Infinity, this.contentWidth - indent);
     for (const line of wrapText(text, style.font ?? 'regular', size, maxWidth)) {
       this.keep(lineHeight);
       this.y += lineHeight;
@@ -113,9 +115,8 @@ export class PdfDocument {
     }
   }
 
-  /** Ruled lines to write on by hand, kept together on one page. */
+  /** Ruled lines to write on by hand (the caller keeps them on one page with keep()). */
   writingLines(count: number, spacing = 22, colour = '#9aa5b1'): void {
-    this.keep(count * spacing);
     for (let i = 0; i < count; i++) {
       this.y += spacing;
       this.line(this.margin, this.y, this.width - this.margin, this.y, 0.5, colour);

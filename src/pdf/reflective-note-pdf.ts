@@ -43,14 +43,16 @@ const MUTED = '#52606d';
 export function reflectiveNotePdf(n: ReflectiveNoteDocument): Uint8Array {
   const doc = new PdfDocument(A4[0], A4[1], 56);
   const accent = n.accent ?? '#1d5c7a';
-  const heading = (text: string) => {
+  const heading = (text: string, keepWith = 60) => {
     doc.gap(14);
-    doc.keep(60); // a heading never sits alone at the foot of a page
+    doc.keep(keepWith); // a heading never sits alone at the foot of a page
     doc.paragraph(text, { font: 'bold', size: 14, colour: accent });
     doc.line(doc.margin, doc.y + 5, doc.width - doc.margin, doc.y + 5, 0.75, accent);
     doc.gap(8);
   };
-  const ownWords = (text: string) => {
+  const BLANK = 50 + 20 + 6 * 22; // heading, label and ruled lines, kept on one page
+  const ownWords = (title: string, text: string) => {
+    heading(title, text.trim() ? 60 : BLANK);
     if (text.trim()) doc.paragraph(text.trim(), { size: 11, colour: INK });
     else {
       doc.paragraph(n.labels.blank, { size: 9.5, colour: MUTED });
@@ -61,7 +63,7 @@ export function reflectiveNotePdf(n: ReflectiveNoteDocument): Uint8Array {
   doc.paragraph(n.labels.title, { font: 'bold', size: 20, colour: INK });
   doc.paragraph(n.courseTitle, { font: 'bold', size: 13, colour: accent });
   doc.gap(6);
-  for (const [label, value] of n.facts) doc.paragraph(`${label}: ${value}`, { size: 10.5, colour: INK, leading: 1.4 });
+  for (const [label, value] of n.facts) doc.paragraph(`${label}: ${value}`, { size: 10.5, colour: INK, leading: 1.45 });
 
   heading(n.labels.happened);
   doc.paragraph(n.labels.happenedIntro, { size: 9.5, colour: MUTED });
@@ -75,10 +77,8 @@ export function reflectiveNotePdf(n: ReflectiveNoteDocument): Uint8Array {
     doc.paragraph(e.text.trim(), { size: 11, colour: INK, indent: 10 });
   }
 
-  heading(n.labels.learned);
-  ownWords(n.learned);
-  heading(n.labels.differently);
-  ownWords(n.differently);
+  ownWords(n.labels.learned, n.learned);
+  ownWords(n.labels.differently, n.differently);
   doc.gap(16);
   doc.paragraph(n.labels.reminder, { size: 9, colour: MUTED });
 

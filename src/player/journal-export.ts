@@ -31,8 +31,8 @@ export function formatDate(date: Date | string, lang: string): string {
 export function reflectiveNoteFacts(
   outline: CourseOutline, t: (k: string) => string, today: Date, learner: string, certificate: { id: string; hours: number } | null,
 ): [string, string][] {
+  // The course title heads the note already; these are the facts an appraiser looks for.
   const facts: [string, string][] = [
-    [t('journal.course'), outline.title],
     [t('certificate.version'), outline.version],
     [t('journal.provider'), outline.cme.provider],
     [t('certificate.date'), formatDate(today, outline.lang)],

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import type { Browser, Download, Page } from 'playwright-core';
 import { collectErrors, launchBrowser } from '../support/browser';
 import { serveStatic, type StaticServer } from '../support/static-server';
@@ -43,6 +44,18 @@ const NAMES = { en: 'Dr Ada Rossi', it: 'Dott.ssa Àda Rossì' } as const;
 const NOTE = { en: 'That my reaction to a patient is information, not a failure.', it: 'Che la mia reazione a un paziente è un’informazione, non un fallimento.' } as const;
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** axe-core's WCAG 2.x A/AA violations inside `selector` (this feature's part of the page). */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  // Evaluated through the debugging protocol, so the course's own CSP stays on for the test.
+  await page.evaluate(AXE);
+  return page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run(el: Element, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document.querySelector(sel)!, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, selector);
+}
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ file: Download; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -128,6 +141,7 @@ describe.each(['en', 'it'] as const)('certificate and reflection journal in %s',
     await expect(page.locator('.certificate-status').innerText()).resolves.toContain(`balint-certificate-${certId}.pdf`);
 
     await page.screenshot({ path: join(shots, 'certificate-1280.png'), fullPage: true });
+    expect(await axeViolations(page, '.certificate-area')).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: join(shots, 'certificate-print.png'), fullPage: true });
     // Printed, the page shows the certificate and nothing of the surrounding course.
@@ -153,6 +167,7 @@ describe.each(['en', 'it'] as const)('certificate and reflection journal in %s',
       expect(await page.locator('.journal-module', { has: entry }).locator('h2').innerText()).toContain(w.mod.title);
     }
     await page.locator('#journal-learned').fill(NOTE[lang]);
+    expect(await axeViolations(page, 'main')).toEqual([]);
 
     const md = await download(page, () => page.locator('button[data-export="markdown"]').click());
     expect(md.file.suggestedFilename()).toMatch(/^balint-journal-\d{4}-\d{2}-\d{2}\.md$/);
@@ -191,6 +206,7 @@ describe.each(['en', 'it'] as const)('certificate and reflection journal in %s',
     await page.locator('.journal-delete-ask').click();
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(content.outline.ui['journal.deleteCancel']);
     await page.locator('.journal-delete').screenshot({ path: join(shots, 'journal-confirm-360.png') });
+    expect(await axeViolations(page, 'main')).toEqual([]);
     await page.keyboard.press('Enter');
     await expect(page.locator('.journal-status').innerText()).resolves.toBe(content.outline.ui['journal.deleteCancelled']);
     expect(await entries.count()).toBe(written.length);
@@ -200,6 +216,7 @@ describe.each(['en', 'it'] as const)('certificate and reflection journal in %s',
     expect(await entries.count()).toBe(0);
     expect(await page.locator('.journal-empty').isVisible()).toBe(true);
     await page.screenshot({ path: join(shots, 'journal-deleted-360.png'), fullPage: true });
+    expect(await axeViolations(page, 'main')).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // After a reload the journal is still empty, and so is every reflection field.

@@ -9,7 +9,7 @@ import { courseShapeOf, decodeState, emptyState, encodeState, type CourseShape, 
 import { scoreItem } from '../quiz/score';
 import { canRetake, drawAssessment, isPassed, randomSeed, scorePercent } from '../quiz/assessment';
 import { isComplete } from '../quiz/response';
-import { certificateId, dateOfDay, dayNumber } from './certificate';
+import { certificateId, dateOfDay, dayNumber, displayName } from './certificate';
 import type { SurveyItem } from '../content/types';
 
 export type View = { kind: 'home' } | { kind: 'page'; index: number } | { kind: 'coursePage'; id: string } | { kind: 'journal' };
@@ -242,7 +242,7 @@ export class CourseSession {
   private typedName = $state<string | null>(null);
 
   learnerName(): string | null {
-    if (this.launch.learner.name) return this.launch.learner.name;
+    if (this.launch.learner.name) return displayName(this.launch.learner.name);
     if (this.typedName !== null) return this.typedName;
     try {
       return localStorage.getItem(`balint:${this.outline.id}:learner-name`);

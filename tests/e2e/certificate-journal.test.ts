@@ -13,6 +13,7 @@ import { DIST, OUTPUT } from '../support/paths';
 import { courseContent } from '../support/course-content';
 import { openPage, takeAssessment } from '../support/course-driver';
 import { pdfText, readPdf } from '../support/pdf-reader';
+import { LmsSession, startLmsServer } from '../support/lms-harness';
 import type { Module, ReflectionItem } from '../../src/content/types';
 
 let browser: Browser;
@@ -232,4 +233,36 @@ describe.each(['en', 'it'] as const)('certificate and reflection journal in %s',
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);
+});
+
+describe('certificate in a SCORM 1.2 LMS', () => {
+  it('carries the LMS’s learner name, shown first name first, and downloads from inside the LMS frame', async () => {
+    const lang = 'en';
+    const content = courseContent(lang);
+    const lms = await startLmsServer(lang, 'scorm12');
+    try {
+      const s = await LmsSession.launch(browser, lms, { standard: 'scorm12', data: { 'cmi.core.student_name': 'Rossi, Ada', 'cmi.core.student_id': 'u-4411' } });
+      const frame = s.course();
+      const assessment = content.modules.find((m) => m.slug === 'assessment')!;
+      await takeAssessment(frame, assessment, true);
+      const certPage = assessment.pages.find((p) => p.blocks.some((b) => b.kind === 'directive' && b.name === 'certificate'))!.id;
+      await openPage(frame, certPage);
+      // The LMS named the learner: no name field to fill.
+      expect(await frame.locator('#learner-name').count()).toBe(0);
+      expect(await frame.locator('.certificate .name').innerText()).toBe('Ada Rossi');
+      const certId = (await frame.locator('.certificate').getAttribute('data-certificate-id'))!;
+      const cert = await download(s.page, () => frame.locator('.certificate-pdf').click());
+      expect(cert.file.suggestedFilename()).toBe(`balint-certificate-${certId}.pdf`);
+      const pdf = readPdf(cert.bytes);
+      expect(pdf.problems).toEqual([]);
+      const text = pdfText(pdf);
+      expect(text).toContain('Ada Rossi');
+      expect(text).toContain(certId);
+      expect(text).toContain(`${await frame.locator('.certificate dd').nth(2).innerText()}`);
+      expect(s.errors).toEqual([]);
+      await s.context.close();
+    } finally {
+      await lms.close();
+    }
+  }, 120_000);
 });

@@ -42,11 +42,15 @@ function layOut(doc: PdfDocument, c: CertificateDocument, accent: string, top: n
   doc.gap(28);
 
   // The facts as two columns meeting at the page's centre: labels right-aligned, values left.
+  // A label or value too long for its half of the page is set smaller rather than crossing the border.
   const size = 12.5;
+  const half = centre - doc.margin - 10;
+  const fit = (text: string, font: 'regular' | 'bold') => Math.min(size, (size * half) / Math.max(1, widthOf(text, font, size)));
   for (const [label, value] of c.facts) {
     doc.y += size * 1.7;
-    doc.text(centre - 10 - widthOf(label, 'bold', size), doc.y, label, { font: 'bold', size, colour: ink });
-    doc.text(centre + 10, doc.y, value, { size, colour: ink });
+    const labelSize = fit(label, 'bold');
+    doc.text(centre - 10 - widthOf(label, 'bold', labelSize), doc.y, label, { font: 'bold', size: labelSize, colour: ink });
+    doc.text(centre + 10, doc.y, value, { size: fit(value, 'regular'), colour: ink });
   }
   doc.gap(26);
   doc.paragraph(c.statement, { size: 11, colour: ink, align: 'centre', maxWidth: 520 });

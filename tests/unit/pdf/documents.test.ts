@@ -3,6 +3,7 @@
 // nothing), plus the journal's order and its Markdown export.
 import { describe, expect, it } from 'vitest';
 import { certificatePdf } from '../../../src/pdf/certificate-pdf';
+import { widthOf } from '../../../src/pdf/measure';
 import { reflectiveNotePdf, type ReflectiveNoteDocument } from '../../../src/pdf/reflective-note-pdf';
 import { journalMarkdown, orderedEntries, reflectiveNoteFacts } from '../../../src/player/journal-export';
 import type { JournalEntry } from '../../../src/player/journal';
@@ -27,6 +28,17 @@ describe('the certificate PDF', () => {
     expect(pdf.info).toMatchObject({ Author: 'Dott.ssa Àda Rossì', CreationDate: 'D:20261123100000Z' });
     // Landscape A4.
     expect([...pdf.objects.values()].some((o) => o.includes('/MediaBox [0 0 842 595]'))).toBe(true);
+  });
+
+  it('keeps a very long fact inside the page by setting it smaller', () => {
+    const long = `2 hours (${'Continuing professional development, self-certified, '.repeat(3)})`;
+    const pdf = readPdf(certificatePdf({ heading: 'Certificate', courseTitle: 'C', learner: 'A', facts: [['Credit', long]], statement: '', provider: '', issued }));
+    const stream = [...pdf.objects.values()].find((o) => o.includes('Tj'))!;
+    const row = [...stream.matchAll(/\/F1 ([\d.]+) Tf 1 0 0 1 ([\d.]+) [\d.]+ Tm \(((?:\\.|[^\\)])*)\) Tj/g)].find((m) => m[3].startsWith('2 hours'))!;
+    const right = Number(row[2]) + widthOf(long, 'regular', Number(row[1]));
+    expect(Number(row[1])).toBeLessThan(12.5);
+    expect(right).toBeLessThanOrEqual(842 - 70 + 0.5);
+    expect(pdfText(pdf)).toContain(long.trim());
   });
 });
 

@@ -9,10 +9,10 @@ import { courseShapeOf, decodeState, emptyState, encodeState, type CourseShape, 
 import { scoreItem } from '../quiz/score';
 import { canRetake, drawAssessment, isPassed, randomSeed, scorePercent } from '../quiz/assessment';
 import { isComplete } from '../quiz/response';
-import { certificateId, dateOfDay, dayNumber } from './certificate';
+import { certificateId, dateOfDay, dayNumber, displayName } from './certificate';
 import type { SurveyItem } from '../content/types';
 
-export type View = { kind: 'home' } | { kind: 'page'; index: number } | { kind: 'coursePage'; id: string };
+export type View = { kind: 'home' } | { kind: 'page'; index: number } | { kind: 'coursePage'; id: string } | { kind: 'journal' };
 
 export class CourseSession {
   readonly pages: FlatPage[];
@@ -103,6 +103,11 @@ export class CourseSession {
   async openCoursePage(id: string): Promise<void> {
     if (!this.coursePages) this.coursePages = (await loadCoursePages()).default;
     this.view = { kind: 'coursePage', id };
+  }
+
+  /** The reflection journal page (its component loads on demand). */
+  openJournal(): void {
+    this.view = { kind: 'journal' };
   }
 
   itemsOf(slug: string): QuizItem[] {
@@ -237,7 +242,7 @@ export class CourseSession {
   private typedName = $state<string | null>(null);
 
   learnerName(): string | null {
-    if (this.launch.learner.name) return this.launch.learner.name;
+    if (this.launch.learner.name) return displayName(this.launch.learner.name);
     if (this.typedName !== null) return this.typedName;
     try {
       return localStorage.getItem(`balint:${this.outline.id}:learner-name`);

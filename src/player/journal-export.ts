@@ -39,7 +39,7 @@ export function reflectiveNoteFacts(
   ];
   if (learner) facts.push([t('journal.name'), learner]);
   if (certificate) {
-    facts.push([t('certificate.credit'), `${t('certificate.hours').replace('{hours}', String(certificate.hours))} (${outline.cme.creditType})`]);
+    if (certificate.hours !== null) facts.push([t('certificate.credit'), `${t('certificate.hours').replace('{hours}', String(certificate.hours))} (${outline.cme.creditType})`]);
     facts.push([t('certificate.id'), certificate.id]);
   }
   return facts;

@@ -260,15 +260,17 @@ export class CourseSession {
     }
   }
 
-  certificate(): { id: string; date: string; score: number; hours: number } | null {
+  /** The certificate's facts after a pass. Credit hours come from the learner's attested time only
+   *  (null until they confirm it), capped at the course's credit. */
+  certificate(): { id: string; date: string; score: number; hours: number | null } | null {
     if (this.state.passed !== true || this.state.score === null) return null;
     const day = this.state.completedOn ?? dayNumber(new Date());
     const a = this.state.assessment;
     return {
-      id: certificateId({ courseId: this.outline.id, version: this.outline.version, learner: this.launch.learner.id ?? this.learnerName() ?? '', attempt: a.attempt, seed: a.seed, completedOn: day }),
+      id: certificateId({ courseId: this.outline.id, version: this.outline.version, learner: this.launch.learner.id ?? '', attempt: a.attempt, seed: a.seed, completedOn: day }),
       date: dateOfDay(day).toLocaleDateString(this.outline.lang === 'it' ? 'it-IT' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
       score: this.state.score,
-      hours: Math.min(this.outline.cme.creditHours, Math.round(((this.state.attestedMinutes ?? this.measuredMinutes()) / 60) * 4) / 4),
+      hours: this.state.attestedMinutes === null ? null : Math.min(this.outline.cme.creditHours, Math.round((this.state.attestedMinutes / 60) * 4) / 4),
     };
   }
 

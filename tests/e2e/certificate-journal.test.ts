@@ -142,6 +142,8 @@ describe.each(['en', 'it'] as const)('certificate and reflection journal in %s',
     await expect(page.locator('.certificate-status').innerText()).resolves.toContain(`balint-certificate-${certId}.pdf`);
 
     await page.screenshot({ path: join(shots, 'certificate-1280.png'), fullPage: true });
+    // As a learner arriving at the certificate sees it: its top below the sticky header, not under it.
+    await page.locator('.certificate-area').evaluate((el) => el.scrollIntoView());
     expect(await axeViolations(page, '.certificate-area')).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: join(shots, 'certificate-print.png'), fullPage: true });

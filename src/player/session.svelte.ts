@@ -14,6 +14,19 @@ import type { SurveyItem } from '../content/types';
 
 export type View = { kind: 'home' } | { kind: 'page'; index: number } | { kind: 'coursePage'; id: string } | { kind: 'journal' };
 
+type PageParts = typeof import('./page-parts');
+let pageParts: PageParts | null = null;
+/** Loads the page components' chunk once; a module page renders only after it is here. */
+async function loadPageParts(): Promise<PageParts> {
+  pageParts ??= await import('./page-parts');
+  return pageParts;
+}
+/** The page components, for a page whose module has loaded (so they are here too). */
+export function loadedPageParts(): PageParts {
+  if (!pageParts) throw new Error('page parts used before a module loaded');
+  return pageParts;
+}
+
 export class CourseSession {
   readonly pages: FlatPage[];
   readonly shape: CourseShape;
@@ -79,7 +92,8 @@ export class CourseSession {
   async loadModule(slug: string): Promise<Module> {
     const loaded = this.modules[slug];
     if (loaded) return loaded;
-    const mod = (await moduleLoaders[slug]()).default;
+    const [content] = await Promise.all([moduleLoaders[slug](), loadPageParts()]);
+    const mod = content.default;
     this.modules[slug] = mod;
     return mod;
   }

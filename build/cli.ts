@@ -2,11 +2,9 @@
 // Content problems print as `path:line: message` and exit 1.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { LANGS } from '../src/content/types.js';
-import { loadCourse } from './content/load.js';
-import { resolveCourse, type ResolvedCourse } from './content/resolve.js';
 import { ContentInvalid, formatProblem } from './content/problems.js';
-import { checkResolved } from './content/course-checks.js';
+import { checkContent } from './content/check.js';
+import { courseMinutes } from './content/time-estimate.js';
 import { bundle } from './bundle/vite-build.js';
 import { FORMATS } from './formats.js';
 import { writePackage } from './package.js';
@@ -15,14 +13,6 @@ import { warnAboutXapiCredentials } from './xapi-credentials.js';
 const ROOT = resolve(import.meta.dirname, '..');
 // Packages are always production builds, even when a test runner (NODE_ENV=test) starts the build.
 process.env.NODE_ENV = 'production';
-
-export function checkContent(root: string): { resolved: Map<string, ResolvedCourse>; loaded: ReturnType<typeof loadCourse> } {
-  const loaded = loadCourse(root);
-  const resolved = new Map(LANGS.map((lang) => [lang, resolveCourse(loaded, lang)] as const));
-  const problems = checkResolved(loaded, resolved);
-  if (problems.length) throw new ContentInvalid(problems);
-  return { loaded, resolved };
-}
 
 async function build(root: string, dist: string): Promise<void> {
   const started = performance.now();
@@ -56,7 +46,8 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       const { resolved } = checkContent(root);
       const en = resolved.get('en')!;
-      console.log(`Content OK: ${en.modules.length} modules, ${en.modules.reduce((n, m) => n + m.items.length, 0)} quiz items, checked in ${Math.round(performance.now() - t0)} ms`);
+      const minutes = [...resolved].map(([lang, r]) => `${lang} ${Math.round(courseMinutes(r.modules).total)}`).join(', ');
+      console.log(`Content OK: ${en.modules.length} modules, ${en.modules.reduce((n, m) => n + m.items.length, 0)} quiz items, about ${minutes} minutes of learning, checked in ${Math.round(performance.now() - t0)} ms`);
     } else if (command === 'build') {
       await build(root, dist);
     } else {

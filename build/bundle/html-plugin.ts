@@ -23,6 +23,13 @@ export function themeCss(theme: ThemeColours): string {
   return `:root{--text:${theme.text};--bg:${theme.background};--accent:${theme.accent};--accent-text:${theme.accentText}}`;
 }
 
+/** What the learner sees before the player has started: the course's title and description, in plain
+ *  HTML, so text is on screen as soon as the page arrives on a slow ward network. The player shows
+ *  the same while it starts (App.svelte), then takes over. */
+export function startingShell(outline: CourseOutline): string {
+  return `<main id="main" tabindex="-1"><h1 id="page-title" tabindex="-1">${escapeHtml(outline.title)}</h1><p class="lead">${escapeHtml(outline.description)}</p><p class="loading" role="status">${escapeHtml(outline.ui['app.loading'] ?? '')}</p></main>`;
+}
+
 export function htmlPlugin(outline: CourseOutline, theme: ThemeColours, connectSrc: string[]): Plugin {
   return {
     name: 'balint-html',
@@ -36,7 +43,7 @@ export function htmlPlugin(outline: CourseOutline, theme: ThemeColours, connectS
         .replace('%DESCRIPTION%', escapeHtml(outline.description))
         .replace('%THEME%', themeCss(theme))
         .replace('%CSP%', escapeHtml(contentSecurityPolicy(connectSrc)))
-        .replace('%LOADING%', escapeHtml(outline.ui['app.loading'] ?? '')),
+        .replace('%SHELL%', startingShell(outline)),
     },
   };
 }

@@ -1,13 +1,17 @@
-// Checks that need the whole course at once: Italian text left identical to the English, and
-// the SCORM 1.2 suspend_data budget for the largest possible learner state.
+// Checks that need the whole course at once: Italian text left identical to the English, the
+// SCORM 1.2 suspend_data budget for the largest possible learner state, and an estimated time in
+// course.json that the content bears out.
 import { LANGS, type Lang } from '../../src/content/types.js';
 import type { JsonSource } from './json-source.js';
 import type { LoadedCourse } from './load.js';
 import type { Problem } from './problems.js';
 import type { ResolvedCourse } from './resolve.js';
 import { courseShapeOf, worstCaseEncodedLength } from '../../src/tracking/state.js';
+import { courseMinutes } from './time-estimate.js';
 
 export const SCORM12_SUSPEND_DATA_LIMIT = 4096;
+/** How far course.json's estimatedMinutes may stray from the time the content itself takes. */
+export const ESTIMATE_TOLERANCE = 0.2;
 
 function identicalTranslations(src: JsonSource, properNames: Set<string>, out: Problem[], path: (string | number)[] = [], value: unknown = src.value): void {
   if (Array.isArray(value)) return value.forEach((v, i) => identicalTranslations(src, properNames, out, [...path, i], v));
@@ -27,7 +31,9 @@ function identicalTranslations(src: JsonSource, properNames: Set<string>, out: P
 export function checkResolved(loaded: LoadedCourse, resolved: Map<Lang, ResolvedCourse>): Problem[] {
   const problems: Problem[] = [];
   const names = new Set(loaded.properNames);
-  if (LANGS.includes('it')) for (const m of loaded.modules) identicalTranslations(m.quiz, names, problems);
+  // Every text a learner reads: course facts, interface strings, quiz items and interactive parts.
+  const sources = [loaded.courseJson, loaded.uiJson, ...loaded.modules.flatMap((m) => [m.quiz, m.interactiveJson])];
+  if (LANGS.includes('it')) for (const src of sources) if (src) identicalTranslations(src, names, problems);
 
   const outline = resolved.get(LANGS[0])!.outline;
   const worst = worstCaseEncodedLength(courseShapeOf(outline));
@@ -36,6 +42,16 @@ export function checkResolved(loaded: LoadedCourse, resolved: Map<Lang, Resolved
       file: `${loaded.root}/course/course.json`,
       line: 1,
       message: `the saved state of a learner who answers everything could reach ${worst} characters, over SCORM 1.2's ${SCORM12_SUSPEND_DATA_LIMIT}; shorten the course or the item lists`,
+    });
+  }
+  // The longest language sets the figure: a learner in either should be able to finish in the time promised.
+  const measured = Math.max(...[...resolved.values()].map((r) => courseMinutes(r.modules).total));
+  const stated = loaded.course.estimatedMinutes;
+  if (Math.abs(stated - measured) > measured * ESTIMATE_TOLERANCE) {
+    problems.push({
+      file: loaded.courseJson.file,
+      line: loaded.courseJson.lineOf(['estimatedMinutes']),
+      message: `"estimatedMinutes" is ${stated}, but the content takes about ${Math.round(measured)} minutes to read and do (see build/content/time-estimate.ts); set it within ${ESTIMATE_TOLERANCE * 100}% of that`,
     });
   }
   return problems;

@@ -19,6 +19,7 @@ export interface LoadedModule {
   quiz: JsonSource;
   items: ItemRef[];
   interactive: Record<string, unknown>;
+  interactiveJson: JsonSource | null;
 }
 
 export interface LoadedCoursePage { name: string; prose: Record<Lang, MarkdownSource> }
@@ -26,6 +27,9 @@ export interface LoadedCoursePage { name: string; prose: Record<Lang, MarkdownSo
 export interface LoadedCourse {
   root: string;
   course: CourseSource;
+  /** course.json as read, for problems that point at one of its lines. */
+  courseJson: JsonSource;
+  uiJson: JsonSource | null;
   ui: Record<string, Record<Lang, string>>;
   properNames: string[];
   modules: LoadedModule[];
@@ -171,7 +175,7 @@ export function loadCourse(root: string): LoadedCourse {
       ic.checkAllLocalised();
       if (isObj(interactiveSrc.value)) interactive = interactiveSrc.value;
     }
-    const mod: LoadedModule = { slug, dir, prose, quiz, items, interactive };
+    const mod: LoadedModule = { slug, dir, prose, quiz, items, interactive, interactiveJson: interactiveSrc };
     modules.push(mod);
 
     for (const page of prose[LANGS[0]].pages) {
@@ -239,5 +243,5 @@ export function loadCourse(root: string): LoadedCourse {
   if (problems.any) throw new ContentInvalid(problems.list);
   const ui = (uiSrc?.value ?? {}) as Record<string, Record<Lang, string>>;
   const properNames = Array.isArray(namesSrc?.value) ? (namesSrc.value as string[]) : [];
-  return { root, course, ui, properNames, modules, coursePages };
+  return { root, course, courseJson: courseSrc, uiJson: uiSrc, ui, properNames, modules, coursePages };
 }

@@ -33,6 +33,9 @@ const ANY_HEADING = /^(#{1,6})\s+/;
 const DIRECTIVE = /^\{\{\s*([a-z-]+)(?:\s+([^\s}]+))?\s*\}\}\s*$/;
 const LINK = /\]\((#[^)\s]*)\)/g;
 const HTML_TAG = /<\/?[a-zA-Z!][^>]*>/;
+/** `[words in another language]{lang=en}`: the language of a part (WCAG 3.1.2). */
+const LANG_MARK = /(.)\{lang=([^}]*)\}/g;
+const LANG_CODE = /^[a-z]{2,3}(?:-[A-Z]{2})?$/;
 
 export function readMarkdown(file: string, text: string, problems: Problems): MarkdownSource {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
@@ -94,6 +97,10 @@ export function readMarkdown(file: string, text: string, problems: Problems): Ma
       }
       for (const m of text.matchAll(LINK)) links.push({ target: m[1].slice(1), line });
       if (HTML_TAG.test(text)) problems.add(file, line, 'HTML is not allowed in content; use Markdown');
+      for (const m of text.matchAll(LANG_MARK)) {
+        if (!LANG_CODE.test(m[2])) problems.add(file, line, `{lang=${m[2]}}: not a language code; write a two-letter code such as en, it or de`);
+        else if (m[1] !== ']') problems.add(file, line, `{lang=${m[2]}} must follow the words it marks in brackets, as in [case-based discussion]{lang=${m[2]}}`);
+      }
       if (text.trim().startsWith('{{')) {
         const d = DIRECTIVE.exec(text.trim());
         const name = d?.[1] as DirectiveName | undefined;

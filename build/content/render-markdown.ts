@@ -5,9 +5,27 @@ import type { SourceLine } from './markdown-source.js';
 
 const SECTION_ID = /\s*\{#([a-z0-9-]+)\}\s*$/;
 
+/** `[words]{lang=it}`: a phrase in another language (WCAG SC 3.1.2), read with its own pronunciation. */
+export const LANG_SPAN = /^\[([^\]\n]+)\]\{lang=([a-z]{2,3}(?:-[A-Z]{2})?)\}/;
+
 const marked = new Marked({
   gfm: true,
   breaks: false,
+  extensions: [
+    {
+      name: 'langSpan',
+      level: 'inline',
+      start: (src: string) => src.match(/\[[^\]\n]+\]\{lang=/)?.index,
+      tokenizer(src: string) {
+        const m = LANG_SPAN.exec(src);
+        if (m) return { type: 'langSpan', raw: m[0], lang: m[2], tokens: this.lexer.inlineTokens(m[1]) };
+        return undefined;
+      },
+      renderer(token) {
+        return `<span lang="${token.lang as string}">${this.parser.parseInline(token.tokens ?? [])}</span>`;
+      },
+    },
+  ],
   renderer: {
     heading({ tokens, depth }) {
       const last = tokens.at(-1);
@@ -31,18 +49,15 @@ const marked = new Marked({
   },
 });
 
-/** `<em>…</em>{lang=en}` (from `*…*{lang=en}`) becomes `<em lang="en">…</em>`: a part in another language. */
-const markLanguageParts = (html: string): string => html.replace(/<(em|strong)>((?:(?!<\/\1>).)*)<\/\1>\{lang=(en|it)\}/g, '<$1 lang="$3">$2</$1>');
-
 export function renderMarkdown(lines: SourceLine[]): string {
-  return markLanguageParts((marked.parse(lines.map((l) => l.text).join('\n'), { async: false }) as string).trim());
+  return (marked.parse(lines.map((l) => l.text).join('\n'), { async: false }) as string).trim();
 }
 
 export function renderInline(text: string): string {
-  return markLanguageParts(marked.parseInline(text, { async: false }) as string);
+  return marked.parseInline(text, { async: false }) as string;
 }
 
 const WORD = /\p{L}[\p{L}\p{N}'’-]*/gu;
 export function countWords(lines: SourceLine[]): number {
-  return lines.reduce((n, l) => n + (l.text.replace(/\]\([^)]*\)/g, ']').replace(/\{#[^}]*\}/g, '').replace(/\{lang=[^}]*\}/g, '').match(WORD)?.length ?? 0), 0);
+  return lines.reduce((n, l) => n + (l.text.replace(/\]\([^)]*\)/g, ']').replace(/\{(?:#|lang=)[^}]*\}/g, '').match(WORD)?.length ?? 0), 0);
 }

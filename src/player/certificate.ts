@@ -21,3 +21,10 @@ export function certificateId(parts: { courseId: string; version: string; learne
 /** Days since 1970-01-01 (UTC) — compact enough for suspend_data. */
 export const dayNumber = (d: Date): number => Math.floor(d.getTime() / 86_400_000);
 export const dateOfDay = (day: number): Date => new Date(day * 86_400_000);
+
+/** The name as a certificate prints it. SCORM LMSs send "Last, First" (SCORM 1.2 student_name,
+ *  and most 2004 LMSs follow suit); a certificate reads "First Last". Anything else is kept. */
+export function displayName(name: string): string {
+  const parts = name.split(',').map((p) => p.trim());
+  return parts.length === 2 && parts[0] && parts[1] ? `${parts[1]} ${parts[0]}` : name.trim();
+}

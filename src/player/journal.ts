@@ -33,10 +33,39 @@ export function saveJournalEntry(courseId: string, entry: JournalEntry): boolean
   }
 }
 
-export function deleteJournal(courseId: string): void {
+/** The learner's own summary for an appraisal note, written on the journal page. */
+export interface JournalNotes {
+  learned: string;
+  differently: string;
+}
+
+const notesKey = (courseId: string) => `balint:${courseId}:journal-notes`;
+
+export function readJournalNotes(courseId: string): JournalNotes {
   try {
-    localStorage.removeItem(key(courseId));
+    const value = JSON.parse(localStorage.getItem(notesKey(courseId)) ?? '{}') as Partial<JournalNotes>;
+    return { learned: typeof value.learned === 'string' ? value.learned : '', differently: typeof value.differently === 'string' ? value.differently : '' };
   } catch {
-    // nothing stored, nothing to delete
+    return { learned: '', differently: '' };
+  }
+}
+
+export function saveJournalNotes(courseId: string, notes: JournalNotes): boolean {
+  try {
+    localStorage.setItem(notesKey(courseId), JSON.stringify(notes));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes every reflection and the summary from this browser. */
+export function deleteJournal(courseId: string): void {
+  for (const k of [key(courseId), notesKey(courseId)]) {
+    try {
+      localStorage.removeItem(k);
+    } catch {
+      // nothing stored, nothing to delete
+    }
   }
 }

@@ -9,10 +9,23 @@ import { courseShapeOf, decodeState, emptyState, encodeState, type CourseShape, 
 import { scoreItem } from '../quiz/score';
 import { canRetake, drawAssessment, isPassed, randomSeed, scorePercent } from '../quiz/assessment';
 import { isComplete } from '../quiz/response';
-import { certificateId, dateOfDay, dayNumber } from './certificate';
+import { certificateId, dateOfDay, dayNumber, displayName } from './certificate';
 import type { SurveyItem } from '../content/types';
 
-export type View = { kind: 'home' } | { kind: 'page'; index: number } | { kind: 'coursePage'; id: string };
+export type View = { kind: 'home' } | { kind: 'page'; index: number } | { kind: 'coursePage'; id: string } | { kind: 'journal' };
+
+type PageParts = typeof import('./page-parts');
+let pageParts: PageParts | null = null;
+/** Loads the page components' chunk once; a module page renders only after it is here. */
+async function loadPageParts(): Promise<PageParts> {
+  pageParts ??= await import('./page-parts');
+  return pageParts;
+}
+/** The page components, for a page whose module has loaded (so they are here too). */
+export function loadedPageParts(): PageParts {
+  if (!pageParts) throw new Error('page parts used before a module loaded');
+  return pageParts;
+}
 
 export class CourseSession {
   readonly pages: FlatPage[];
@@ -79,7 +92,8 @@ export class CourseSession {
   async loadModule(slug: string): Promise<Module> {
     const loaded = this.modules[slug];
     if (loaded) return loaded;
-    const mod = (await moduleLoaders[slug]()).default;
+    const [content] = await Promise.all([moduleLoaders[slug](), loadPageParts()]);
+    const mod = content.default;
     this.modules[slug] = mod;
     return mod;
   }
@@ -103,6 +117,11 @@ export class CourseSession {
   async openCoursePage(id: string): Promise<void> {
     if (!this.coursePages) this.coursePages = (await loadCoursePages()).default;
     this.view = { kind: 'coursePage', id };
+  }
+
+  /** The reflection journal page (its component loads on demand). */
+  openJournal(): void {
+    this.view = { kind: 'journal' };
   }
 
   itemsOf(slug: string): QuizItem[] {
@@ -237,7 +256,7 @@ export class CourseSession {
   private typedName = $state<string | null>(null);
 
   learnerName(): string | null {
-    if (this.launch.learner.name) return this.launch.learner.name;
+    if (this.launch.learner.name) return displayName(this.launch.learner.name);
     if (this.typedName !== null) return this.typedName;
     try {
       return localStorage.getItem(`balint:${this.outline.id}:learner-name`);
@@ -255,15 +274,17 @@ export class CourseSession {
     }
   }
 
-  certificate(): { id: string; date: string; score: number; hours: number } | null {
+  /** The certificate's facts after a pass. Credit hours come from the learner's attested time only
+   *  (null until they confirm it), capped at the course's credit. */
+  certificate(): { id: string; date: string; score: number; hours: number | null } | null {
     if (this.state.passed !== true || this.state.score === null) return null;
     const day = this.state.completedOn ?? dayNumber(new Date());
     const a = this.state.assessment;
     return {
-      id: certificateId({ courseId: this.outline.id, version: this.outline.version, learner: this.launch.learner.id ?? this.learnerName() ?? '', attempt: a.attempt, seed: a.seed, completedOn: day }),
+      id: certificateId({ courseId: this.outline.id, version: this.outline.version, learner: this.launch.learner.id ?? '', attempt: a.attempt, seed: a.seed, completedOn: day }),
       date: dateOfDay(day).toLocaleDateString(this.outline.lang === 'it' ? 'it-IT' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
       score: this.state.score,
-      hours: Math.min(this.outline.cme.creditHours, Math.round(((this.state.attestedMinutes ?? this.measuredMinutes()) / 60) * 4) / 4),
+      hours: this.state.attestedMinutes === null ? null : Math.min(this.outline.cme.creditHours, Math.round((this.state.attestedMinutes / 60) * 4) / 4),
     };
   }
 

@@ -90,7 +90,7 @@ for (const standard of ['scorm12', 'scorm2004'] as const) {
       await s.context.close();
     });
 
-    it('records a fail and offers a retake as course.json allows', async () => {
+    it('records a fail and offers a retake as course.json allows, in this sitting or the next', async () => {
       const s = await LmsSession.launch(browser, lms, { standard });
       const frame = s.course();
       await takeAssessment(frame, assessment, false);
@@ -101,7 +101,25 @@ for (const standard of ['scorm12', 'scorm2004'] as const) {
       await s.closeCourse();
       // Retakes remain, so the learner may come back: the attempt is suspended, not closed.
       expect(await s.lastSet(el.exit)).toBe('suspend');
+      const suspend = (await s.lastSet('cmi.suspend_data'))!;
+      const location = (await s.lastSet(el.location))!;
       await s.context.close();
+
+      // The next sitting, with what the LMS kept: not review, and the retake counts.
+      const data: Record<string, string> = is12
+        ? { 'cmi.core.lesson_status': 'failed', 'cmi.core.score.raw': '0', 'cmi.core.lesson_location': location, 'cmi.suspend_data': suspend, 'cmi.core.entry': 'resume' }
+        : { 'cmi.completion_status': 'completed', 'cmi.success_status': 'failed', 'cmi.score.raw': '0', 'cmi.score.scaled': '0', 'cmi.location': location, 'cmi.suspend_data': suspend, 'cmi.entry': 'resume' };
+      const again = await LmsSession.launch(browser, lms, { standard, data });
+      const f2 = again.course();
+      await f2.waitForSelector('.mode');
+      expect(await f2.locator('[data-notice="notice.review"]').count()).toBe(0);
+      await f2.locator('.assessment button', { hasText: /again/i }).click();
+      await takeAssessment(f2, assessment, true);
+      expect(await f2.locator('#assessment-result').getAttribute('data-passed')).toBe('true');
+      if (is12) expect(await again.lastSet('cmi.core.lesson_status')).toBe('passed');
+      else expect(await again.lastSet('cmi.success_status')).toBe('passed');
+      expect(await again.lastSet(is12 ? 'cmi.core.score.raw' : 'cmi.score.raw')).toBe('100');
+      await again.context.close();
     });
 
     it('leaving halfway suspends with a bookmark, and relaunching resumes on the same page with the answers', async () => {

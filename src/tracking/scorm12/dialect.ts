@@ -8,7 +8,9 @@ interface Api12 {
 }
 
 const hhmmss = (d: Date) => [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
-const FINISHED = ['passed', 'failed', 'completed'];
+// A failed attempt is not finished: the learner may come back to retake the assessment while
+// course.json allows (the course itself offers no retake once the attempts are used up).
+const FINISHED = ['passed', 'completed'];
 
 export const scorm12Dialect: ScormDialect = {
   standard: 'scorm12',

@@ -33,7 +33,9 @@ export const scorm2004Dialect: ScormDialect = {
     const completed = get('cmi.completion_status') === 'completed';
     const success = get('cmi.success_status');
     const scaled = Number.parseFloat(get('cmi.scaled_passing_score'));
-    const previouslyCompleted = completed && success !== 'unknown' && success !== '';
+    // A failed attempt is not finished: the learner may come back to retake the assessment while
+    // course.json allows (the course itself offers no retake once the attempts are used up).
+    const previouslyCompleted = completed && success === 'passed';
     return {
       mode: mode === 'browse' ? 'browse' : mode === 'review' || previouslyCompleted ? 'review' : 'normal',
       learner: { id: get('cmi.learner_id') || null, name: get('cmi.learner_name') || null },

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkContent } from '../../../build/cli';
+import { checkContent } from '../../../build/content/check';
 import { ContentInvalid, formatProblem } from '../../../build/content/problems';
 import { ROOT } from '../../support/paths';
 

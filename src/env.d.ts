@@ -7,6 +7,10 @@ declare module 'virtual:course-outline' {
   const outline: import('./content/types').CourseOutline;
   export default outline;
 }
+declare module 'virtual:late-strings' {
+  const strings: Record<string, string>;
+  export default strings;
+}
 declare module 'virtual:module-loaders' {
   export const moduleLoaders: Record<string, () => Promise<{ default: import('./content/types').Module }>>;
   export const loadCoursePages: () => Promise<{ default: import('./content/types').CoursePage[] }>;

@@ -7,19 +7,34 @@ const OUTLINE = 'virtual:course-outline';
 const LOADERS = 'virtual:module-loaders';
 const MODULE = 'virtual:module/';
 const PAGES = 'virtual:course-pages';
+const LATE_STRINGS = 'virtual:late-strings';
+
+/** Interface strings only module pages and the journal use (their components are chunks of their
+ *  own): they ship with those chunks, not with the first page. Every other string ships with it. */
+const LATE_PREFIXES = ['assessment.', 'attestation.', 'certificate.', 'evaluation.', 'interactive.', 'quiz.', 'reflection.', 'directive.', 'journal.'];
+const FIRST_PAGE_KEYS = new Set(['journal.menu', 'journal.loadFailed']);
+export const isLateString = (key: string): boolean => !FIRST_PAGE_KEYS.has(key) && LATE_PREFIXES.some((p) => key.startsWith(p));
+
+function splitStrings(ui: Record<string, string>): { first: Record<string, string>; late: Record<string, string> } {
+  const first: Record<string, string> = {};
+  const late: Record<string, string> = {};
+  for (const [k, v] of Object.entries(ui)) (isLateString(k) ? late : first)[k] = v;
+  return { first, late };
+}
 
 export function contentPlugin(getContent: () => ResolvedCourse): Plugin {
   return {
     name: 'balint-content',
     resolveId(id) {
-      if (id === OUTLINE || id === LOADERS || id === PAGES || id.startsWith(MODULE)) return '\0' + id;
+      if (id === OUTLINE || id === LOADERS || id === PAGES || id === LATE_STRINGS || id.startsWith(MODULE)) return '\0' + id;
       return null;
     },
     load(id) {
       if (!id.startsWith('\0virtual:')) return null;
       const content = getContent();
       const key = id.slice(1);
-      if (key === OUTLINE) return `export default ${JSON.stringify(content.outline)};`;
+      if (key === OUTLINE) return `export default ${JSON.stringify({ ...content.outline, ui: splitStrings(content.outline.ui).first })};`;
+      if (key === LATE_STRINGS) return `export default ${JSON.stringify(splitStrings(content.outline.ui).late)};`;
       if (key === PAGES) return `export default ${JSON.stringify(content.coursePages)};`;
       if (key === LOADERS) {
         const entries = content.modules.map((m) => `${JSON.stringify(m.slug)}: () => import(${JSON.stringify(MODULE + m.slug)})`);

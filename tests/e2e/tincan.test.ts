@@ -91,13 +91,15 @@ describe('Tin Can package launched with the five parameters', () => {
   });
 
   it('runs standalone and says so when opened without launch parameters', async () => {
-    const { page } = await open(`${pkg.baseUrl}${pkg.launchPath}`).catch(async () => {
-      const context = await browser.newContext();
-      const p = await context.newPage();
-      await p.goto(`${pkg.baseUrl}${pkg.launchPath}`);
-      return { page: p, errors: [] };
-    });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${pkg.baseUrl}${pkg.launchPath}`);
+    await waitForCourse(page);
     await page.waitForSelector('[data-notice="notice.noLms"]');
+    expect(await page.locator('.mode').getAttribute('data-standard')).not.toBe('xapi');
     expect(lrs.requests).toHaveLength(0);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

@@ -1,5 +1,6 @@
 // A Vite plugin that serves the resolved content as virtual modules: the outline ships with the
 // first page; each module's content and the course pages load on demand as their own chunks.
+import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import type { ResolvedCourse } from '../content/resolve.js';
 
@@ -25,6 +26,11 @@ function splitStrings(ui: Record<string, string>): { first: Record<string, strin
 export function contentPlugin(getContent: () => ResolvedCourse): Plugin {
   return {
     name: 'balint-content',
+    // The theme's logo goes into the package under the name the outline gives it.
+    generateBundle() {
+      const { outline, logoFile } = getContent();
+      if (outline.logo && logoFile) this.emitFile({ type: 'asset', fileName: outline.logo.src, source: readFileSync(logoFile) });
+    },
     resolveId(id) {
       if (id === OUTLINE || id === LOADERS || id === PAGES || id === LATE_STRINGS || id.startsWith(MODULE)) return '\0' + id;
       return null;

@@ -9,6 +9,7 @@ import { JsonChecker, isObj } from './json-checks.js';
 import { checkQuiz, type ItemRef } from './quiz-checks.js';
 import { checkInteractive } from './interactive-checks.js';
 import { checkTheme } from './theme-checks.js';
+import { checkLogo } from './logo-checks.js';
 import { readMarkdown, type MarkdownSource } from './markdown-source.js';
 import { ContentInvalid, Problems } from './problems.js';
 
@@ -135,7 +136,10 @@ export function loadCourse(root: string): LoadedCourse {
   const courseFile = join(root, 'course', 'course.json');
   const courseSrc = loadJson(courseFile, problems, 'course.json');
   const course = courseSrc ? checkCourseJson(courseSrc, problems) : null;
-  if (course && courseSrc) checkTheme(courseSrc, problems);
+  if (course && courseSrc) {
+    checkTheme(courseSrc, problems);
+    checkLogo(courseSrc, root, problems);
+  }
   if (!course || !courseSrc) throw new ContentInvalid(problems.list);
 
   const ids = new IdRegistry(problems, root);

@@ -4,6 +4,7 @@ import { LANGS, type Block, type CourseOutline, type ItemOutline, type Lang, typ
 import type { LoadedCourse, LoadedModule } from './load.js';
 import type { MarkdownSource } from './markdown-source.js';
 import { countWords, renderMarkdown } from './render-markdown.js';
+import { extname, join } from 'node:path';
 
 /** Replaces every `{ en, it }` object with the text of `lang`. */
 export function pickLang(value: unknown, lang: Lang): unknown {
@@ -52,10 +53,13 @@ export interface ResolvedCourse {
   outline: CourseOutline;
   modules: Module[];
   coursePages: CoursePage[];
+  /** The logo file to put in the package at `outline.logo.src`, or null. */
+  logoFile: string | null;
 }
 
 export function resolveCourse(loaded: LoadedCourse, lang: Lang): ResolvedCourse {
   const { course } = loaded;
+  const logo = course.theme.logo ?? null;
   const modules: Module[] = loaded.modules.map((mod) => {
     const md = mod.prose[lang];
     const items = moduleItems(mod, lang);
@@ -98,7 +102,8 @@ export function resolveCourse(loaded: LoadedCourse, lang: Lang): ResolvedCourse 
       items: m.items.map(itemOutline),
     })),
     coursePages: coursePages.map((p) => ({ id: p.id, title: p.title, sections: [] })),
+    logo: logo ? { src: `assets/logo${extname(logo.file).toLowerCase()}`, alt: logo.alt[lang] } : null,
     ui: pickLang(loaded.ui, lang) as Record<string, string>,
   };
-  return { outline, modules, coursePages };
+  return { outline, modules, coursePages, logoFile: logo ? join(loaded.root, logo.file) : null };
 }

@@ -13,6 +13,8 @@ export interface ThemeColours {
   background: string;
   accent: string;
   accentText: string;
+  /** An optional logo shown beside the course title: a file under the content root, with alt text. */
+  logo?: { file: string; alt: Localised };
 }
 
 export interface CourseSource {
@@ -181,6 +183,8 @@ export interface CourseOutline {
   xapi: CourseData['xapi'];
   modules: ModuleOutline[];
   coursePages: PageOutline[];
+  /** The theme's logo as the package holds it, or null. */
+  logo: { src: string; alt: string } | null;
   ui: Record<string, string>;
 }
 

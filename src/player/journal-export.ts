@@ -45,17 +45,22 @@ export function reflectiveNoteFacts(
   return facts;
 }
 
+/** The learner's own line breaks survive when the Markdown is rendered: each single break becomes a
+ *  Markdown hard break (two spaces), paragraphs stay paragraphs. */
+export const keepLineBreaks = (text: string): string =>
+  text.trim().split(/\n\s*\n/).map((para) => para.split('\n').map((l) => l.trimEnd()).join('  \n')).join('\n\n');
+
 /** The reflective note as Markdown, for a portfolio that takes plain text. */
 export function journalMarkdown(o: {
   t: (k: string) => string; lang: string; courseTitle: string; facts: [string, string][]; entries: JournalLine[]; notes: JournalNotes;
 }): string {
   const { t } = o;
-  const own = (text: string) => (text.trim() ? text.trim() : `_${t('journal.notWritten')}_`);
+  const own = (text: string) => (text.trim() ? keepLineBreaks(text) : `_${t('journal.notWritten')}_`);
   const out: string[] = [`# ${t('journal.noteTitle')}: ${o.courseTitle}`, ''];
   for (const [label, value] of o.facts) out.push(`- **${label}:** ${value}`);
   out.push('', `## ${t('journal.happened')}`, '', t('journal.happenedIntro'));
   for (const e of o.entries) {
-    out.push('', `### ${t('journal.module')}: ${e.moduleTitle}`, '', `**${e.prompt}**`, '', `_${t('journal.written')}: ${formatDate(e.savedAt, o.lang)}_`, '', e.text.trim());
+    out.push('', `### ${t('journal.module')}: ${e.moduleTitle}`, '', `**${e.prompt}**`, '', `_${t('journal.written')}: ${formatDate(e.savedAt, o.lang)}_`, '', keepLineBreaks(e.text));
   }
   out.push('', `## ${t('journal.learned')}`, '', own(o.notes.learned), '', `## ${t('journal.differently')}`, '', own(o.notes.differently));
   out.push('', '---', '', t('journal.reminder'), '');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { certificatePdf } from '../../../src/pdf/certificate-pdf';
 import { widthOf } from '../../../src/pdf/measure';
 import { reflectiveNotePdf, type ReflectiveNoteDocument } from '../../../src/pdf/reflective-note-pdf';
-import { journalMarkdown, orderedEntries, reflectiveNoteFacts } from '../../../src/player/journal-export';
+import { journalMarkdown, keepLineBreaks, orderedEntries, reflectiveNoteFacts } from '../../../src/player/journal-export';
 import type { JournalEntry } from '../../../src/player/journal';
 import { courseContent } from '../../support/course-content';
 import { pdfText, readPdf } from '../../support/pdf-reader';
@@ -106,7 +106,7 @@ describe('the journal export', () => {
     expect(md).toContain('- **Certificate ID:** BAL-1');
     expect(md).toContain('1.5 hours');
     expect(md).toContain(`### Module: ${withReflections[0].title}`);
-    expect(md).toContain('Line one.\nLine two – “quoted”.');
+    expect(md).toContain('Line one.  \nLine two – “quoted”.');
     expect(md).toContain('## What I learned\n\nTo wait.');
     expect(md).toContain(`## What I will do differently\n\n_${outline.ui['journal.notWritten']}_`);
     expect(md).toContain('Written: 20 November 2026');
@@ -118,5 +118,11 @@ describe('the journal export', () => {
       for (const key of Object.keys(labels).map((k) => `journal.${k === 'title' ? 'noteTitle' : k}`)) expect(ui[key], `${lang} ${key}`).toBeTruthy();
     }
     expect(t('journal.page')).toBe('Pagina {page} di {count}');
+  });
+});
+
+describe('reflections in Markdown', () => {
+  it('keeps the learner\'s line breaks as hard breaks and paragraphs as paragraphs', () => {
+    expect(keepLineBreaks(' First line\nsecond line \n\nNew paragraph\n')).toBe('First line  \nsecond line\n\nNew paragraph');
   });
 });

@@ -29,7 +29,7 @@ export function formatDate(date: Date | string, lang: string): string {
 
 /** Course facts heading the note: label and value pairs. */
 export function reflectiveNoteFacts(
-  outline: CourseOutline, t: (k: string) => string, today: Date, learner: string, certificate: { id: string; hours: number } | null,
+  outline: CourseOutline, t: (k: string) => string, today: Date, learner: string, certificate: { id: string; hours: number | null } | null,
 ): [string, string][] {
   // The course title heads the note already; these are the facts an appraiser looks for.
   const facts: [string, string][] = [
@@ -39,7 +39,7 @@ export function reflectiveNoteFacts(
   ];
   if (learner) facts.push([t('journal.name'), learner]);
   if (certificate) {
-    if (certificate.hours !== null) facts.push([t('certificate.credit'), `${t('certificate.hours').replace('{hours}', String(certificate.hours))} (${outline.cme.creditType})`]);
+    if (certificate.hours !== null) facts.push([t('certificate.credit'), `${t('certificate.hours').replace('{hours}', certificate.hours.toLocaleString(outline.lang))} (${outline.cme.creditType})`]);
     facts.push([t('certificate.id'), certificate.id]);
   }
   return facts;

@@ -118,6 +118,18 @@ describe.each(['en', 'it'] as const)('certificate and reflection journal in %s',
 
     const name = NAMES[lang];
     await page.locator('#learner-name').fill(name);
+    // Without the attestation of time there are no hours to certify: no PDF yet, and the learner is told why.
+    await page.locator('.certificate-pdf').click();
+    await expect(page.locator('.certificate-status').innerText()).resolves.toBe(content.outline.ui['certificate.needAttestation']);
+    const attestPage = assessment.pages.find((p) => p.blocks.some((b) => b.kind === 'directive' && b.name === 'attestation'))!.id;
+    await openPage(page, attestPage);
+    await page.locator('#attested-minutes').fill('150');
+    await page.locator('.attestation button[type=submit]').click();
+    await page.waitForSelector('.attestation .done:not(:empty)');
+    await openPage(page, certPage);
+    expect(await page.locator('#learner-name').inputValue()).toBe(name);
+    const hours = (await page.locator('.certificate dd').nth(3).innerText()).trim();
+    expect(hours).toContain(lang === 'en' ? '2.5 hours' : '2,5 ore');
     const certId = (await page.locator('.certificate').getAttribute('data-certificate-id'))!;
     const score = (await page.locator('.certificate dd').nth(2).innerText()).trim();
     expect(score).toBe('100%');
@@ -135,6 +147,7 @@ describe.each(['en', 'it'] as const)('certificate and reflection journal in %s',
     expect(certText).toContain(name);
     expect(certText).toContain(score);
     expect(certText).toContain(certId);
+    expect(collapse(certText)).toContain(collapse(hours));
     expect(certText).toContain(collapse(content.outline.title));
     expect(certText).toContain(content.outline.version);
     expect(certText).toContain(collapse(content.outline.cme.statement));
@@ -248,6 +261,10 @@ describe('certificate in a SCORM 1.2 LMS', () => {
       const frame = s.course();
       const assessment = content.modules.find((m) => m.slug === 'assessment')!;
       await takeAssessment(frame, assessment, true);
+      const attestPage = assessment.pages.find((p) => p.blocks.some((b) => b.kind === 'directive' && b.name === 'attestation'))!.id;
+      await openPage(frame, attestPage);
+      await frame.locator('.attestation button[type=submit]').click();
+      await frame.waitForSelector('.attestation .done:not(:empty)');
       const certPage = assessment.pages.find((p) => p.blocks.some((b) => b.kind === 'directive' && b.name === 'certificate'))!.id;
       await openPage(frame, certPage);
       // The LMS named the learner: no name field to fill.

@@ -2,30 +2,21 @@
 // downloads the certificate as a PDF, exports the reflection journal as Markdown and as a PDF
 // reflective note, then deletes the journal from the device. The PDFs are read back with an
 // independent parser: structure (xref offsets, trailer, /Root) and the text a reader would see.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import type { Browser, Download, Page } from 'playwright-core';
-import { collectErrors, launchBrowser } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/static-server';
-import { DIST, OUTPUT } from '../support/paths';
+import type { Download, Page } from 'playwright-core';
+import { collectErrors } from '../support/browser';
+import { useWebBuild } from '../support/web-build';
+import { OUTPUT } from '../support/paths';
 import { courseContent } from '../support/course-content';
 import { openPage, takeAssessment } from '../support/course-driver';
 import { pdfText, readPdf } from '../support/pdf-reader';
 import { LmsSession, startLmsServer } from '../support/lms-harness';
 import type { Module, ReflectionItem } from '../../src/content/types';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveStatic({ '/': join(DIST, 'web') });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = useWebBuild();
 
 /** What the learner writes: accents, typographic quotes and dashes, and a line break, so the
  *  exports are checked on the text a real reflection has. */
@@ -79,10 +70,10 @@ describe.each(['en', 'it'] as const)('certificate and reflection journal in %s',
     const content = courseContent(lang);
     const shots = join(OUTPUT, 'screenshots', 'certificate-journal', lang);
     mkdirSync(shots, { recursive: true });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
     const errors = collectErrors(page);
-    await page.goto(`${server.url}/${lang}/`);
+    await page.goto(`${web.url}/${lang}/`);
     await page.waitForSelector('h1#page-title');
 
     // Before any reflection, the journal says so.
@@ -257,7 +248,7 @@ describe('certificate in a SCORM 1.2 LMS', () => {
     const content = courseContent(lang);
     const lms = await startLmsServer(lang, 'scorm12');
     try {
-      const s = await LmsSession.launch(browser, lms, { standard: 'scorm12', data: { 'cmi.core.student_name': 'Rossi, Ada', 'cmi.core.student_id': 'u-4411' } });
+      const s = await LmsSession.launch(web.browser, lms, { standard: 'scorm12', data: { 'cmi.core.student_name': 'Rossi, Ada', 'cmi.core.student_id': 'u-4411' } });
       const frame = s.course();
       const assessment = content.modules.find((m) => m.slug === 'assessment')!;
       await takeAssessment(frame, assessment, true);

@@ -1,32 +1,20 @@
 // A learner takes the whole course in the web build, in each language: every page from the first
 // to the last, every module quiz, the final assessment (a pass), the evaluation, the attestation
 // of time, and the certificate with their name.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { collectErrors, launchBrowser } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/static-server';
-import { DIST } from '../support/paths';
+import { describe, expect, it } from 'vitest';
+import { collectErrors } from '../support/browser';
+import { useWebBuild } from '../support/web-build';
 import { courseContent } from '../support/course-content';
 import { answerModuleQuiz, openPage, takeAssessment } from '../support/course-driver';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveStatic({ '/': join(DIST, 'web') });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = useWebBuild();
 
 describe.each(['en', 'it'] as const)('the whole course in %s', (lang) => {
   it('goes from the first page to the certificate', async () => {
     const content = courseContent(lang);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = collectErrors(page);
-    await page.goto(`${server.url}/${lang}/`);
+    await page.goto(`${web.url}/${lang}/`);
     await page.locator('main button.primary').click();
     await page.waitForSelector('h1#page-title');
 

@@ -5,27 +5,16 @@
 // sent, the time attested and the certificate reached with their name. Every element they tab
 // through shows a focus indicator that no sticky header hides, and quiz feedback arrives inside a
 // live region. On a phone, the folded menu opens from the keyboard and leads to the course pages.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { collectErrors, launchBrowser } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/static-server';
-import { DIST } from '../support/paths';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { collectErrors } from '../support/browser';
+import { useWebBuild } from '../support/web-build';
 import { courseContent } from '../support/course-content';
 import { seedRandom } from '../support/a11y';
 import { KeyboardLearner } from '../support/keyboard';
 import { isScored, type InteractiveData, type Lang, type Module, type ScoredItem } from '../../src/content/types';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveStatic({ '/': join(DIST, 'web') });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = useWebBuild();
 
 const text = (page: Page, selector: string) => page.locator(selector).innerText();
 
@@ -109,7 +98,7 @@ async function takeQuiz(kb: KeyboardLearner, mod: Module, tryAgain: boolean): Pr
 
 async function completeCourse(page: Page, lang: Lang, kb: KeyboardLearner): Promise<void> {
   const content = courseContent(lang);
-  await page.goto(`${server.url}/${lang}/`);
+  await page.goto(`${web.url}/${lang}/`);
   await page.waitForSelector('h1#page-title');
 
   // The first Tab reaches the skip link, which takes focus to the main content.
@@ -172,7 +161,7 @@ async function completeCourse(page: Page, lang: Lang, kb: KeyboardLearner): Prom
 
 describe.each(['en', 'it'] as const)('keyboard only, in %s', (lang) => {
   it('completes the whole course to the certificate', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
     await seedRandom(context);
     const page = await context.newPage();
     const errors = collectErrors(page);
@@ -185,10 +174,10 @@ describe.each(['en', 'it'] as const)('keyboard only, in %s', (lang) => {
   }, 240_000);
 
   it('opens the menu on a phone and reaches the accessibility statement', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+    const context = await web.browser.newContext({ viewport: { width: 360, height: 640 } });
     const page = await context.newPage();
     const kb = new KeyboardLearner(page);
-    await page.goto(`${server.url}/${lang}/`);
+    await page.goto(`${web.url}/${lang}/`);
     await page.waitForSelector('h1#page-title');
     await kb.activate('.menu-toggle');
     expect(await page.locator('.menu-toggle').getAttribute('aria-expanded')).toBe('true');

@@ -1,24 +1,14 @@
 // A learner opens the web build (served from a subpath) and walks every page with the keyboard
 // alone, in both languages. No console error; a screenshot of each page for a person to look at.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { collectErrors, launchBrowser } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/static-server';
-import { DIST, OUTPUT } from '../support/paths';
+import type { Page } from 'playwright-core';
+import { collectErrors } from '../support/browser';
+import { useWebBuild } from '../support/web-build';
+import { OUTPUT } from '../support/paths';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveStatic({ '/trust/courses/balint/': join(DIST, 'web') });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = useWebBuild('/trust/courses/balint/');
 
 /** Tabs forward until the focused element matches, as a keyboard user would. */
 async function tabTo(page: Page, matches: (el: { tag: string; text: string; nav: boolean }) => boolean, limit = 400): Promise<void> {
@@ -35,10 +25,10 @@ async function tabTo(page: Page, matches: (el: { tag: string; text: string; nav:
 
 describe.each(['en', 'it'] as const)('web build in %s', (lang) => {
   it('walks every page with the keyboard alone, without console errors', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors = collectErrors(page);
-    await page.goto(`${server.url}/trust/courses/balint/${lang}/`);
+    await page.goto(`${web.url}/${lang}/`);
     expect(await page.getAttribute('html', 'lang')).toBe(lang);
     await page.waitForSelector('h1#page-title');
     const shots = join(OUTPUT, 'screenshots', 'walk', lang);

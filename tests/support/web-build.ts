@@ -1,0 +1,31 @@
+// One Chromium and one static server of the web build (dist/web) for a test file: started before
+// its tests, closed after. `mount` serves the build under a subpath, as a trust's web server might.
+import { afterAll, beforeAll } from 'vitest';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { serveStatic, type StaticServer } from './static-server';
+import { DIST } from './paths';
+
+export interface WebBuild {
+  readonly browser: Browser;
+  /** The address of dist/web, without a trailing slash: add `/<lang>/`. */
+  readonly url: string;
+}
+
+export function useWebBuild(mount = '/'): WebBuild {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await serveStatic({ [mount]: join(DIST, 'web') });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() { return browser!; },
+    get url() { return `${server!.url}${mount.replace(/\/$/, '')}`; },
+  };
+}

@@ -1,9 +1,10 @@
 // Turns the validated sources into what the player reads for one language: the outline
 // (first-page data) and one content object per module. Text per language collapses to one string.
-import { LANGS, type Block, type CourseOutline, type ItemOutline, type Lang, type Module, type QuizItem, type InteractiveData, type CoursePage } from '../../src/content/types.js';
+import { LANGS, type Block, type CourseOutline, type Lang, type Module, type QuizItem, type InteractiveData, type CoursePage } from '../../src/content/types.js';
 import type { LoadedCourse, LoadedModule } from './load.js';
 import type { MarkdownSource } from './markdown-source.js';
 import { countWords, renderMarkdown } from './render-markdown.js';
+import { itemOutline } from '../../src/content/item-outline.js';
 import { extname, join } from 'node:path';
 
 /** Replaces every `{ en, it }` object with the text of `lang`. */
@@ -15,22 +16,6 @@ export function pickLang(value: unknown, lang: Lang): unknown {
     return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, pickLang(v, lang)]));
   }
   return value;
-}
-
-function itemOutline(item: QuizItem): ItemOutline {
-  switch (item.type) {
-    case 'single':
-    case 'multiple':
-      return { id: item.id, type: item.type, choiceIds: item.options.map((o) => o.id), groupIds: [] };
-    case 'sort':
-      return { id: item.id, type: item.type, choiceIds: item.statements.map((s) => s.id), groupIds: item.categories.map((c) => c.id) };
-    case 'match':
-      return { id: item.id, type: item.type, choiceIds: item.sources.map((s) => s.id), groupIds: item.targets.map((t) => t.id) };
-    case 'survey':
-      return { id: item.id, type: item.type, choiceIds: item.scale?.map((s) => s.id) ?? [], groupIds: [] };
-    default:
-      return { id: item.id, type: item.type, choiceIds: [], groupIds: [] };
-  }
 }
 
 function moduleItems(mod: LoadedModule, lang: Lang): QuizItem[] {

@@ -6,6 +6,7 @@
 // learner starts safely. Reflection text and free comments are never here (privacy, and length).
 import type { CourseData, CourseOutline, ItemOutline, QuizItem } from '../content/types';
 import type { Response } from '../quiz/response';
+import { itemOutline } from '../content/item-outline';
 
 // ---- The data ----
 
@@ -88,19 +89,7 @@ type CourseLike = Pick<CourseData, 'id' | 'modules'> | Pick<CourseOutline, 'id' 
 /** The outline of an item, whether the course came as full content or as the first-page outline. */
 function outlineOf(item: QuizItem | ItemOutline): ItemOutline {
   if ('choiceIds' in item) return { id: item.id, type: item.type, choiceIds: [...item.choiceIds], groupIds: [...item.groupIds] };
-  switch (item.type) {
-    case 'single':
-    case 'multiple':
-      return { id: item.id, type: item.type, choiceIds: item.options.map((o) => o.id), groupIds: [] };
-    case 'sort':
-      return { id: item.id, type: item.type, choiceIds: item.statements.map((s) => s.id), groupIds: item.categories.map((c) => c.id) };
-    case 'match':
-      return { id: item.id, type: item.type, choiceIds: item.sources.map((s) => s.id), groupIds: item.targets.map((t) => t.id) };
-    case 'survey':
-      return { id: item.id, type: item.type, choiceIds: item.scale?.map((s) => s.id) ?? [], groupIds: [] };
-    default:
-      return { id: item.id, type: item.type, choiceIds: [], groupIds: [] };
-  }
+  return itemOutline(item);
 }
 
 /** cyrb53: a fast 53-bit string hash, written as `length` characters of the alphabet. */

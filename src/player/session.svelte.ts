@@ -195,11 +195,11 @@ export class CourseSession {
     if (passed && this.state.completedOn === null) this.state.completedOn = dayNumber(new Date());
     const objective = { id: slug, scorePercent: score, status: passed ? 'passed' : 'failed' } as const;
     this.tracker.answer(results.map((r) => ({ item: r.item, response: r.response, correct: r.correct, latencyMs: 0, moduleSlug: slug, objective })), this.snapshot());
-    this.tracker.setResult({ scorePercent: this.state.score, passed: this.state.passed === true, completed: true }, this.snapshot());
+    this.tracker.setResult({ scorePercent: this.state.score, passed: this.state.passed === true, completed: true, final: this.state.completed }, this.snapshot());
   }
 
   retakeAssessment(): void {
-    if (!this.canRetake) return;
+    if (!this.canRetake || this.launch.mode !== 'normal') return;
     const a = this.state.assessment;
     a.attempt += 1;
     a.seed = randomSeed();

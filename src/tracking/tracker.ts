@@ -55,7 +55,11 @@ export interface SurveyEvent { item: QuizItem; answer: string; moduleSlug: strin
 export interface ResultEvent {
   scorePercent: number;
   passed: boolean;
+  /** The assessment was submitted, so the course's content is done (xAPI `completed`). */
   completed: boolean;
+  /** The attempt is over: passed, or failed with no retake left. SCORM reports a failed attempt
+   *  with retakes left as unfinished: an LMS opens a finished one in review, with no way to retake. */
+  final: boolean;
 }
 
 /** Something the learner should know about tracking: a value the LMS refused, storage full… */

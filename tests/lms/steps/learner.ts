@@ -15,7 +15,8 @@ export type Action =
   | 'fail' // the final assessment, every answer wrong
   | 'retake' // "Take the assessment again"
   | { open: string } // a page by its id, through the menu
-  | { wait: number }; // ms, e.g. for the LMS to settle
+  | { wait: number } // ms, e.g. for the LMS to settle
+  | { reenter: 'browse' | 'newattempt' }; // back to Moodle's activity page, then Preview, or "Start a new attempt" + Enter
 
 export interface Sitting {
   lang: Lang;
@@ -31,12 +32,41 @@ export interface SittingSeen {
   result: { passed: string | null; text: string } | null;
   retakeOffered: boolean;
   assessmentLocked: boolean | null;
+  /** The course's own words on why nothing is recorded here (review or preview), if shown. */
+  explains: string | null;
+  /** The title page's main button (Start on a new attempt, Continue on a resumed one), if shown. */
+  homeButton: string | null;
+  progress: string | null;
   errors: string[];
 }
 
 interface Rig { result: Record<string, unknown>; log: (...m: unknown[]) => void; screenshot: (name: string) => Promise<string> }
 
-export async function runSitting(page: Page, frame: Frame, rig: Rig, sitting: Sitting): Promise<void> {
+/** The course's frame in Moodle's player. */
+async function courseFrame(page: Page): Promise<Frame> {
+  for (let n = 0; n < 300; n++) {
+    const f = page.frames().find((x) => /\/mod_scorm\/content\//.test(x.url()));
+    if (f) {
+      await f.waitForSelector('main', { timeout: 30_000 });
+      return f;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the course frame never loaded in the player');
+}
+
+/** Leaves the player for the activity page and enters again as Moodle offers: Preview, or a new attempt. */
+async function reenter(page: Page, rig: Rig, how: 'browse' | 'newattempt'): Promise<Frame> {
+  const cmid = (rig.result.course as { cmid: number }).cmid;
+  await page.goto(`${new URL(page.url()).origin}/mod/scorm/view.php?id=${cmid}`);
+  if (how === 'newattempt') await page.locator('#scormviewform input[name=newattempt]').check();
+  await page.locator(`#scormviewform button[value=${how === 'browse' ? 'browse' : 'normal'}]`).click();
+  await page.waitForURL(/\/mod\/scorm\/player\.php/);
+  return courseFrame(page);
+}
+
+export async function runSitting(page: Page, frameAtEntry: Frame, rig: Rig, sitting: Sitting): Promise<void> {
+  let frame = frameAtEntry;
   const content = courseContent(sitting.lang);
   const teaching = content.modules.filter((m) => m.slug !== 'assessment');
   const assessment = content.modules.find((m) => m.slug === 'assessment')!;
@@ -71,6 +101,9 @@ export async function runSitting(page: Page, frame: Frame, rig: Rig, sitting: Si
       await frame.waitForSelector('#assessment-result', { state: 'detached' });
     } else if ('open' in action) {
       await openPage(frame, action.open);
+    } else if ('reenter' in action) {
+      frame = await reenter(page, rig, action.reenter);
+      await frame.waitForSelector('.mode, h1', { timeout: 30_000 });
     } else if ('wait' in action) {
       await frame.waitForTimeout(action.wait);
     }
@@ -87,6 +120,9 @@ export async function runSitting(page: Page, frame: Frame, rig: Rig, sitting: Si
       result: result ? { passed: result.getAttribute('data-passed'), text: (result as HTMLElement).innerText } : null,
       retakeOffered: !!document.querySelector('#assessment-result button.primary'),
       assessmentLocked: locked ? (locked as HTMLInputElement).disabled : null,
+      explains: (document.querySelector('[data-explains]') as HTMLElement | null)?.innerText ?? null,
+      homeButton: (document.querySelector('main .actions button.primary') as HTMLElement | null)?.innerText ?? null,
+      progress: document.querySelector('.progress-bar')?.getAttribute('aria-valuenow') ?? null,
       errors: [],
     };
   });

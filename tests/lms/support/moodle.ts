@@ -17,10 +17,10 @@ export interface MoodleRun {
   steps: { error: string | null };
   api_calls: ApiCall[];
   api_errors: ApiCall[];
-  tracking: { attempts: Record<string, Record<string, string>>; rows: { attempt: number; element: string; value: string }[]; moodle_summary: unknown } | null;
+  tracking: { attempts: Record<string, Record<string, Record<string, string>>>; rows: { attempt: number; element: string; value: string }[]; moodle_summary: unknown } | null;
   grade: { grade: number | string | null; grademax?: number; [k: string]: unknown } | null;
   completion: { state: number | string; state_name?: string; [k: string]: unknown } | null;
-  events: { eventname: string; other?: unknown; [k: string]: unknown }[];
+  events: { event: string; other?: string; time?: number }[];
   js_errors: { message: string; from_sco?: boolean }[];
   php_errors: string[];
   datamodel_server_log: { path: string; status: number }[];
@@ -76,9 +76,9 @@ export async function playInMoodle(zip: string, sittings: Sitting[], options: Mo
   return run;
 }
 
-/** The values Moodle stored for one attempt (1-based). */
-export function stored(run: MoodleRun, attempt = 1): Record<string, string> {
-  return run.tracking?.attempts?.[String(attempt)] ?? {};
+/** The values Moodle stored for one SCO in one attempt (1-based). */
+export function stored(run: MoodleRun, sco: string, attempt = 1): Record<string, string> {
+  return run.tracking?.attempts?.[String(attempt)]?.[sco] ?? {};
 }
 
 export function completionDone(run: MoodleRun): boolean {

@@ -45,7 +45,7 @@ const OVERCLAIMS: Record<'en' | 'it', [RegExp, string][]> = {
     [/can expect|expected result/i, 'a possibility, not a promise'],
     [/about as well as|in line with those of groups meeting in person/i, 'online groups rest on pilots and self-ratings'],
     [/Schwartz Rounds began in Boston in 1995/i, '1995 is when the Schwartz Center was founded'],
-    [/member of Balint's original group|from Balint's original group/i, 'his BMJ obituary does not say so'],
+    [/counts nurses, midwives, physiotherapists/i, 'AMIGB promotes groups for these professions; it does not list them as members'],
   ],
   it: [
     [/comunicazione migliore è un risultato frequente/i, 'nessun miglioramento valutato da pazienti o osservatori'],
@@ -55,7 +55,7 @@ const OVERCLAIMS: Record<'en' | 'it', [RegExp, string][]> = {
     [/può attendersi|risultat[oi] attes[oi]/i, 'una possibilità, non una promessa'],
     [/più o meno come quelli in presenza|risultati simili a quelli dei gruppi in presenza/i, 'studi pilota e autovalutazioni'],
     [/nati a Boston nel 1995/i, 'nel 1995 nasce lo Schwartz Center'],
-    [/del primo gruppo di Balint|fatto parte del primo gruppo/i, 'il necrologio del BMJ non lo dice'],
+    [/conta tra i suoi membri infermieri/i, "l'AMIGB promuove gruppi per queste professioni"],
   ],
 };
 

@@ -15,7 +15,7 @@ const t = (k: string) => courseContent('it').outline.ui[k] ?? k;
 
 describe('the certificate PDF', () => {
   it('is one valid page with the name, course, every fact, the statement and the provider', () => {
-    const facts: [string, string][] = [['Versione del corso', '1.0.0'], ['Data', '23 novembre 2026'], ['Punteggio', '95%'], ['Crediti', '2 ore'], ["Codice dell'attestato", 'BAL-AAAA-BBBB-CCCC']];
+    const facts: [string, string][] = [['Versione del corso', '1.0.0'], ['Data', '23 novembre 2026'], ['Punteggio', '95%'], ['Ore di formazione autocertificate', '2 ore (non sono crediti ECM)'], ["Codice dell'attestato", 'BAL-AAAA-BBBB-CCCC']];
     const pdf = readPdf(certificatePdf({
       heading: 'Attestato di partecipazione', courseTitle: 'Il metodo Balint: prendersi cura di chi cura', learner: 'Dott.ssa Àda Rossì',
       facts, statement: 'Il corso è progettato per un massimo di 2 ore.', provider: 'Il progetto open source Balint Course', issued,

@@ -58,7 +58,7 @@ for (const standard of ['scorm12', 'scorm2004'] as const) {
       expect(end[0].result).toBe('true');
       expect(m.posts.filter((p) => p.unloading)).toHaveLength(1);
       await s.context.close();
-    });
+    }, 240_000);
 
     it('a fail with retakes left comes back in normal mode, and the retake passes to done', async () => {
       const s = await LmsSession.launch(browser, lms, { standard, moodle });
@@ -82,7 +82,7 @@ for (const standard of ['scorm12', 'scorm2004'] as const) {
       expect(second.stored[is12 ? 'cmi.core.lesson_status' : 'cmi.success_status']).toBe('passed');
       expect(second.nextMode).toBe('review');
       await again.context.close();
-    });
+    }, 240_000);
 
     it('failing every allowed attempt ends the attempt as failed, with the score', async () => {
       const s = await LmsSession.launch(browser, lms, { standard, moodle });
@@ -99,7 +99,7 @@ for (const standard of ['scorm12', 'scorm2004'] as const) {
       expect(m.stored[is12 ? 'cmi.core.score.raw' : 'cmi.score.raw']).toBe('0');
       expect(m.nextMode).toBe('review');
       await s.context.close();
-    });
+    }, 240_000);
 
     it('in review, offers no retake and says how to start a new attempt', async () => {
       const stored: Record<string, string> = is12

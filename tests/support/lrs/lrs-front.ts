@@ -195,6 +195,14 @@ export async function startTestLrs(): Promise<TestLrs> {
       record.status = send(res, 401, 'unauthorised');
       return;
     }
+    if (path === 'statements' && (req.method === 'POST' || req.method === 'PUT')) {
+      try {
+        const parsed = JSON.parse(body.toString()) as Statement | Statement[];
+        record.verbs = (Array.isArray(parsed) ? parsed : [parsed]).map((s) => String(s.verb?.id ?? '').split('/').pop() ?? '');
+      } catch {
+        // an unreadable body: the statement service answers it below
+      }
+    }
     if (endedTokens.has(auth)) {
       // As CATAPULT answers once the session has terminated.
       record.status = path === 'statements' && req.method === 'POST'
@@ -212,7 +220,6 @@ export async function startTestLrs(): Promise<TestLrs> {
           posted = [];
         }
         record.ids = posted.map((s) => s.id ?? '');
-        record.verbs = posted.map((s) => String(s.verb?.id ?? '').split('/').pop() ?? '');
         if (lrs.faults.fail500 > 0) {
           lrs.faults.fail500--;
           record.status = send(res, 500, 'injected server error');

@@ -17,6 +17,8 @@ export default async function learner({ page, log, args }: StepContext): Promise
   const content = courseContent(args.lang as Lang);
   const assessment = content.modules.find((m) => m.slug === 'assessment')!;
   const requests = watchLrsRequests(page);
+  // The machine may be busy with other builds: give each action room.
+  page.setDefaultTimeout(60_000);
   try {
     await page.waitForSelector('.mode[data-standard="cmi5"]', { timeout: 20_000 });
     await page.locator('main button.primary').click();
@@ -33,9 +35,17 @@ export default async function learner({ page, log, args }: StepContext): Promise
       // browse / review: look at a teaching page and the assessment, answer nothing.
       await page.locator('.page-nav button.primary').click();
     }
-    log(`story ${story} done; pressing Exit`);
-    await page.locator('header .exit').click();
-    await page.waitForURL((u) => !u.pathname.endsWith('index.html'), { timeout: 15_000 });
+    if (args.leave === 'close') {
+      // Leaves without Exit, as closing the tab or typing another address does: only pagehide.
+      log(`story ${story} done; leaving the page`);
+      // A pause first, so the state written as the page goes differs in time from the last one before.
+      await page.waitForTimeout(1500);
+      await page.goto('about:blank');
+    } else {
+      log(`story ${story} done; pressing Exit`);
+      await page.locator('header .exit').click();
+      await page.waitForURL((u) => !u.pathname.endsWith('index.html'), { timeout: 15_000 });
+    }
     // Anything the AU still had on the wire lands now.
     await page.waitForTimeout(2000);
   } finally {

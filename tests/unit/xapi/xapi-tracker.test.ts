@@ -64,7 +64,7 @@ describe('xAPI tracker: the end of a session', () => {
   it('Exit waits for the state write on the wire, writes the last state, then sends terminated last, then goes back', async () => {
     lrs.holdStates = true;
     tracker.visitPage(snap('p1'));
-    tracker.setResult({ scorePercent: 100, passed: true, completed: true }, snap('p1'));
+    tracker.setResult({ scorePercent: 100, passed: true, completed: true, final: true }, snap('p1'));
     tracker.leave!('normal', snap('p2'));
     await vi.advanceTimersByTimeAsync(500);
     expect(lrs.log.filter((l) => l.includes('terminated'))).toEqual([]);

@@ -17,7 +17,7 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const KEY_LITERAL = /\bt\(\s*'([a-zA-Z0-9_.-]+)'\s*\)|key:\s*'((?:notice|xapi)\.[a-zA-Z0-9_.-]+)'|'(notice\.[a-zA-Z0-9_.-]+)'/g;
+const KEY_LITERAL = /\bt\(\s*'([a-zA-Z0-9_.-]+)'\s*[,)]|key:\s*'((?:notice|xapi)\.[a-zA-Z0-9_.-]+)'|'(notice\.[a-zA-Z0-9_.-]+)'/g;
 const used = new Set<string>();
 for (const file of sourceFiles(join(ROOT, 'src'))) {
   for (const m of readFileSync(file, 'utf8').matchAll(KEY_LITERAL)) used.add(m[1] ?? m[2] ?? m[3]);

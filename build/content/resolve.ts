@@ -1,6 +1,6 @@
 // Turns the validated sources into what the player reads for one language: the outline
 // (first-page data) and one content object per module. Text per language collapses to one string.
-import { LANGS, type Block, type CourseOutline, type Lang, type Module, type QuizItem, type InteractiveData, type CoursePage } from '../../src/content/types.js';
+import { LANGS, type Block, type CourseOutline, type Lang, type Module, type QuizItem, type InteractiveData, type CoursePage, type UiString, type UiStringSource } from '../../src/content/types.js';
 import type { LoadedCourse, LoadedModule } from './load.js';
 import type { MarkdownSource } from './markdown-source.js';
 import { countWords, renderMarkdown } from './render-markdown.js';
@@ -17,6 +17,16 @@ export function pickLang(value: unknown, lang: Lang): unknown {
   }
   return value;
 }
+
+/** An interface string for one language; a counted one keeps its forms and the name of its count. */
+function uiString(source: UiStringSource, lang: Lang): UiString {
+  return 'count' in source ? { count: source.count, forms: source[lang] } : source[lang];
+}
+
+const uiText = (source: UiStringSource | undefined, lang: Lang): string | undefined => {
+  const s = source && uiString(source, lang);
+  return typeof s === 'string' ? s : undefined;
+};
 
 function moduleItems(mod: LoadedModule, lang: Lang): QuizItem[] {
   const items = (mod.quiz.value as { items: unknown[] }).items;
@@ -52,7 +62,7 @@ export function resolveCourse(loaded: LoadedCourse, lang: Lang): ResolvedCourse 
     // Each teaching module ends with its quiz page, unless the module places its own blocks (assessment).
     const ownsQuiz = pages.some((p) => p.blocks.some((b) => b.kind === 'directive'));
     if (!ownsQuiz && items.length > 0) {
-      pages.push({ id: `${mod.slug}-quiz`, title: loaded.ui['quiz.title']?.[lang] ?? 'Quiz', sections: [], blocks: [{ kind: 'quiz', itemIds: items.map((i) => i.id) }] });
+      pages.push({ id: `${mod.slug}-quiz`, title: uiText(loaded.ui['quiz.title'], lang) ?? 'Quiz', sections: [], blocks: [{ kind: 'quiz', itemIds: items.map((i) => i.id) }] });
     }
     return {
       slug: mod.slug,
@@ -88,7 +98,7 @@ export function resolveCourse(loaded: LoadedCourse, lang: Lang): ResolvedCourse 
     })),
     coursePages: coursePages.map((p) => ({ id: p.id, title: p.title, sections: [] })),
     logo: logo ? { src: `assets/logo${extname(logo.file).toLowerCase()}`, alt: logo.alt[lang] } : null,
-    ui: pickLang(loaded.ui, lang) as Record<string, string>,
+    ui: Object.fromEntries(Object.entries(loaded.ui).map(([key, s]) => [key, uiString(s, lang)])),
   };
   return { outline, modules, coursePages, logoFile: logo ? join(loaded.root, logo.file) : null };
 }

@@ -7,6 +7,9 @@ import { LmsSession, startLmsServer, type LmsServer, type LmsCall } from '../sup
 import { courseContent } from '../support/course-content';
 import { answerModuleQuiz, openPage, takeAssessment } from '../support/course-driver';
 import { isScored } from '../../src/content/types';
+import { OUTPUT } from '../support/paths';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 const content = courseContent('en');
 const assessment = content.modules.find((m) => m.slug === 'assessment')!;
@@ -249,5 +252,33 @@ describe('a SCORM package opened without an LMS', () => {
     await page.waitForSelector('[data-notice="notice.noLms"]');
     await ctx.close();
     await server.close();
+  });
+});
+
+describe('retakes left, counted in the learner\'s language', () => {
+  // course.json allows 3 attempts: after two fails one retake is left, and the sentence says so in the singular.
+  it.each([
+    ['en', '(2 more attempts allowed)', '(1 more attempt allowed)'],
+    ['it', '(ancora 2 tentativi)', '(ancora 1 tentativo)'],
+  ] as const)('%s: two fails leave "%s", then "%s"', async (lang, afterFirst, afterSecond) => {
+    const finalAssessment = courseContent(lang).modules.find((m) => m.slug === 'assessment')!;
+    const lms = await startLmsServer(lang, 'scorm12');
+    try {
+      const s = await LmsSession.launch(browser, lms, { standard: 'scorm12' });
+      const frame = s.course();
+      const result = frame.locator('#assessment-result');
+      await takeAssessment(frame, finalAssessment, false);
+      await expect(result.innerText()).resolves.toContain(afterFirst);
+      await result.locator('button.primary').click();
+      await takeAssessment(frame, finalAssessment, false);
+      const text = await result.innerText();
+      expect(text).toContain(afterSecond);
+      mkdirSync(OUTPUT, { recursive: true });
+      await result.screenshot({ path: join(OUTPUT, `retakes-left-${lang}.png`) });
+      expect(s.errors).toEqual([]);
+      await s.context.close();
+    } finally {
+      await lms.close();
+    }
   });
 });

@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/lms/**/*.test.ts'],
-    testTimeout: 300_000,
+    // A story in Moodle takes 1–3 minutes on a quiet 2-core machine; room for a busy one.
+    testTimeout: 1_200_000,
     hookTimeout: 300_000,
     fileParallelism: false,
     globalSetup: ['tests/global-setup.ts'],

@@ -36,6 +36,8 @@ export interface MoodleOptions {
   /** Moodle's SCORM standards mode (1.2 suspend_data capped at 4096); stays set for later runs. */
   standardsMode?: 0 | 1;
   label: string;
+  /** The driver is stopped after this long (default 1,100 s, under the test's own timeout). */
+  timeoutMs?: number;
 }
 
 /** Writes one step module per sitting: run-scorm.mjs imports each under tsx. */
@@ -60,9 +62,14 @@ export async function playInMoodle(zip: string, sittings: Sitting[], options: Mo
   const stderr: string[] = [];
   await new Promise<void>((done, fail) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    // Never leave a driver playing on after its test gave up: it would share Moodle with the next one.
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 1_100_000);
     child.stderr.on('data', (d) => stderr.push(String(d)));
     child.on('error', fail);
-    child.on('close', () => done());
+    child.on('close', () => {
+      clearTimeout(timer);
+      done();
+    });
   });
   let run: MoodleRun;
   try {

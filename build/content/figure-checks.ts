@@ -42,7 +42,7 @@ export function checkFigures(dir: string, prose: Record<Lang, MarkdownSource>, p
     for (const page of md.pages) {
       const words = new Set(wordsOf(pageText(page)));
       for (const fig of page.blocks.filter((b): b is RawFigure => b.kind === 'figure')) {
-        if (!/^figures\/[\w-]+\.svg$/.test(fig.src)) continue; // reported by the reader
+        if (fig.broken || !/^figures\/[\w-]+\.svg$/.test(fig.src)) continue; // reported by the reader
         if (placed.has(fig.src)) problems.add(md.file, fig.line, `figure ${fig.src} is already placed in this file; place each figure once (its ids must be unique on the page)`);
         placed.add(fig.src);
         const file = join(dir, fig.src);

@@ -27,6 +27,8 @@ export interface RawFigure {
   labels: Record<string, string>;
   /** The line of each key (`alt`, `caption`, `labels.<key>` …), for problems that point at one. */
   lineOf: (key: string) => number;
+  /** Set when its YAML did not parse (already reported): nothing more to check. */
+  broken?: true;
 }
 
 export interface RawSection { id: string; title: string; line: number }
@@ -68,8 +70,11 @@ function readFigure(file: string, lines: string[], start: number, end: number, s
   const fig: RawFigure = { kind: 'figure', src, line: start, alt: '', caption: null, description: null, labels: {}, lineOf };
   const counter = new LineCounter();
   const doc = parseDocument(body.join('\n'), { lineCounter: counter, prettyErrors: false });
-  for (const err of doc.errors) problems.add(file, start + (err.linePos?.[0]?.line ?? 1), `figure: ${err.message.split('\n')[0]}`);
-  if (doc.errors.length) return fig;
+  for (const err of doc.errors) {
+    const hint = /mapping/i.test(err.message) ? ' (text with ": " inside must be in double quotes)' : '';
+    problems.add(file, start + (err.linePos?.[0]?.line ?? counter.linePos(err.pos[0]).line), `figure: ${err.message.split('\n')[0]}${hint}`);
+  }
+  if (doc.errors.length) return { ...fig, broken: true };
   const value = doc.toJS() as unknown;
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     problems.add(file, start, 'a figure needs `alt:` (and may have `caption:`, `description:` and `labels:`) inside its ```figure fence');

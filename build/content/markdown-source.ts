@@ -147,7 +147,7 @@ export function readMarkdown(file: string, text: string, problems: Problems): Ma
       const close = lines.findIndex((l, j) => j > i && l.startsWith('```'));
       if (close < 0) {
         problems.add(file, line, 'this ```figure block never ends; close it with a ``` line');
-        break;
+        continue;
       }
       const src = fence[1] ?? '';
       if (!/^figures\/[a-z0-9]+(?:-[a-z0-9]+)*\.svg$/.test(src)) problems.add(file, line, `figure "${src}": name an SVG file in the module's figures folder, as in \`\`\`figure figures/session-shape.svg`);

@@ -73,7 +73,7 @@ function checkAttribute(el: string, a: Attr, line: number, problems: SvgProblem[
   }
   if (!ATTRIBUTES.has(name)) return void problems.push({ line, message: `attribute ${name}= on <${el}> is not allowed in a figure` });
   if (/url\(/i.test(a.value) && !/^url\(#[A-Za-z][\w-]*\)$/.test(a.value)) problems.push({ line, message: `${name}="${a.value}" points outside the figure; use url(#id) of a part of the figure` });
-  if (PAINT_ATTRIBUTES.has(name) && !THEME_PAINT.test(a.value) && !/^url\(#/.test(a.value)) {
+  if (PAINT_ATTRIBUTES.has(name) && !THEME_PAINT.test(a.value) && !/url\(/i.test(a.value)) {
     problems.push({ line, message: `${name}="${a.value}" bypasses the theme; use currentColor, none or a theme variable such as var(--accent), var(--text), var(--bg), var(--soft), var(--line)` });
   }
 }
@@ -93,7 +93,7 @@ export function prepareSvg(src: string): { svg: PreparedSvg | null; problems: Sv
         continue;
       }
       if (TEXT_ENTITY.test(t.text)) problems.push({ line: t.line, message: 'only &amp; &lt; &gt; &quot; &apos; and numeric character references are allowed in figure text' });
-      if (t.text.trim() && !['text', 'tspan'].includes(stack.at(-1)!)) problems.push({ line: t.line, message: `text inside <${stack.at(-1)}>; words belong in <text> or <tspan>` });
+      if (t.text.trim() && ELEMENTS.has(stack.at(-1)!) && !['text', 'tspan'].includes(stack.at(-1)!)) problems.push({ line: t.line, message: `text inside <${stack.at(-1)}>; words belong in <text> or <tspan>` });
       for (const m of t.text.matchAll(LABEL)) if (!labels.includes(m[1])) labels.push(m[1]);
       continue;
     }

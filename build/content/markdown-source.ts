@@ -152,6 +152,7 @@ export function readMarkdown(file: string, text: string, problems: Problems): Ma
       const src = fence[1] ?? '';
       if (!/^figures\/[a-z0-9]+(?:-[a-z0-9]+)*\.svg$/.test(src)) problems.add(file, line, `figure "${src}": name an SVG file in the module's figures folder, as in \`\`\`figure figures/session-shape.svg`);
       const fig = readFigure(file, lines, line, close, src, problems);
+      if (fig.caption) for (const m of fig.caption.matchAll(LINK)) links.push({ target: m[1].slice(1), line: fig.lineOf('caption') });
       if (!current) problems.add(file, line, 'a figure before the first page; put it under a "# Title {#page-id}" heading');
       else {
         flush();

@@ -40,7 +40,7 @@ describe('a figure rendered into the page', () => {
     const html = renderFigure(prepared(), { alt: 'x', description: null, caption: null, labels: { who: 'A & <B>' } }, 'f', null);
     expect(html).toContain('>A &amp; &lt;B&gt; 1957</text>');
     expect(html).toContain('fill="var(--text)"');
-    expect(html).toContain('width="250" height="100"');
+    expect(html).toContain('width="220" height="88"');
     expect(html).not.toContain('width="1000"');
     expect(html).not.toMatch(/<!--|<\?xml/);
   });

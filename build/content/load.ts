@@ -13,6 +13,8 @@ import { checkTheme } from './theme-checks.js';
 import { checkLogo } from './logo-checks.js';
 import { readMarkdown, type MarkdownSource } from './markdown-source.js';
 import { ContentInvalid, Problems } from './problems.js';
+import { checkFigures, checkSameFigures } from './figure-checks.js';
+import type { PreparedSvg } from './svg-figure.js';
 
 export interface LoadedModule {
   slug: string;
@@ -22,6 +24,8 @@ export interface LoadedModule {
   items: ItemRef[];
   interactive: Record<string, unknown>;
   interactiveJson: JsonSource | null;
+  /** The module's checked figures by source path (`figures/name.svg`). */
+  figures: Map<string, PreparedSvg>;
 }
 
 export interface LoadedCoursePage { name: string; prose: Record<Lang, MarkdownSource> }
@@ -180,7 +184,9 @@ export function loadCourse(root: string): LoadedCourse {
       ic.checkAllLocalised();
       if (isObj(interactiveSrc.value)) interactive = interactiveSrc.value;
     }
-    const mod: LoadedModule = { slug, dir, prose, quiz, items, interactive, interactiveJson: interactiveSrc };
+    checkSameFigures(prose, problems);
+    const figures = checkFigures(dir, prose, problems);
+    const mod: LoadedModule = { slug, dir, prose, quiz, items, interactive, interactiveJson: interactiveSrc, figures };
     modules.push(mod);
 
     for (const page of prose[LANGS[0]].pages) {
@@ -218,6 +224,7 @@ export function loadCourse(root: string): LoadedCourse {
       if (text === null) { complete = false; continue; }
       prose[lang] = readMarkdown(file, text, problems);
       checkFrontMatter(prose[lang], problems, false);
+      for (const b of prose[lang].pages.flatMap((p) => p.blocks)) if (b.kind === 'figure') problems.add(file, b.line, 'figures go in module pages (modules/<slug>/figures/); course-level pages have none');
     }
     if (!complete) continue;
     checkSameStructure(prose, problems);

@@ -6,6 +6,7 @@ import type { MarkdownSource } from './markdown-source.js';
 import { countWords, renderMarkdown } from './render-markdown.js';
 import { itemOutline } from '../../src/content/item-outline.js';
 import { extname, join } from 'node:path';
+import { figureHtml } from './figure-checks.js';
 
 /** Replaces every `{ en, it }` object with the text of `lang`. */
 export function pickLang(value: unknown, lang: Lang): unknown {
@@ -37,6 +38,8 @@ function renderPages(md: MarkdownSource, mod: LoadedModule | null, lang: Lang) {
   return md.pages.map((page) => {
     const blocks: Block[] = page.blocks.map((b): Block => {
       if (b.kind === 'markdown') return { kind: 'html', html: renderMarkdown(b.lines) };
+      // Inlined into the page's HTML, so a figure arrives with its module's chunk, never the first page.
+      if (b.kind === 'figure') return { kind: 'html', html: figureHtml(mod!.figures.get(b.src)!, b) };
       if (b.name === 'interactive') return { kind: 'interactive', id: b.arg!, data: pickLang(mod!.interactive[b.arg!], lang) as InteractiveData };
       return { kind: 'directive', name: b.name };
     });

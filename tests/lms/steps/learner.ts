@@ -80,8 +80,9 @@ export async function runSitting(page: Page, frameAtEntry: Frame, rig: Rig, sitt
   for (const action of sitting.actions) {
     rig.log('action', JSON.stringify(action));
     if (action === 'start') {
-      await frame.locator('main button.primary').first().click();
-      await frame.waitForSelector('h1#page-title');
+      await frame.locator('main .actions button.primary').click();
+      // The title page has an h1#page-title too: wait for the module page itself.
+      await frame.waitForSelector('.page-nav');
     } else if (action === 'walk') {
       await frame.waitForSelector('.page-nav');
       while ((await frame.locator('.page-nav button.primary').count()) > 0) {

@@ -33,7 +33,7 @@ export interface MoodleOptions {
   scorm?: Record<string, unknown>;
   /** Completion settings, e.g. { completionstatusrequired: 2 } for "passed" only. */
   completion?: Record<string, unknown>;
-  /** Moodle's SCORM standards mode (1.2 suspend_data capped at 4096); stays set for later runs. */
+  /** Moodle's SCORM standards mode (1.2 suspend_data capped at 4096); off unless a story turns it on. */
   standardsMode?: 0 | 1;
   label: string;
   /** The driver is stopped after this long (default 1,100 s, under the test's own timeout). */
@@ -58,7 +58,8 @@ export async function playInMoodle(zip: string, sittings: Sitting[], options: Mo
   const args = [resolve(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), driver, zip, '--step', stepFiles(dir, sittings).join(','), '--out', out, '--timeout', '180', '--name', options.label];
   if (options.scorm) args.push('--scorm', JSON.stringify(options.scorm));
   if (options.completion) args.push('--completion', JSON.stringify(options.completion));
-  if (options.standardsMode !== undefined) args.push('--scorm-standard', String(options.standardsMode));
+  // A site setting that outlives the run: every story states the one it needs (Moodle's default is off).
+  args.push('--scorm-standard', String(options.standardsMode ?? 0));
   const stderr: string[] = [];
   await new Promise<void>((done, fail) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });

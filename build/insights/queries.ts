@@ -1,0 +1,100 @@
+// Every insight as one SQL query over the events table (schema.ts). Plain SQL with DuckDB's
+// aggregates (arg_min, corr, median), which run unchanged on MotherDuck and, with small changes, on
+// Spark SQL, BigQuery or Postgres when one machine is outgrown (docs/insights.md).
+import type { CourseModel } from './course-model.js';
+import { isScoredType } from './course-model.js';
+import { sqlList, sqlString } from './db.js';
+
+/** Idle gaps longer than this are not counted as study time (the learner left the tab open). */
+export const IDLE_CAP_SECONDS = 30 * 60;
+
+export type LangFilter = string | null;
+const inLang = (lang: LangFilter, col = 'lang') => (lang ? `${col} = ${sqlString(lang)}` : 'true');
+
+export function createModulesTable(course: CourseModel): string {
+  const rows = course.modules.map((m, i) => `(${sqlString(m.slug)}, ${i + 1})`).join(', ');
+  return `CREATE TABLE modules (slug VARCHAR, pos INTEGER); INSERT INTO modules VALUES ${rows};`;
+}
+
+/** One row per learner: name, language, first and last event, furthest module, best score, pass. */
+export const CREATE_LEARNERS = `
+CREATE TABLE learners AS
+SELECT e.learner,
+  arg_max(e.learner_name, e.ts) FILTER (WHERE e.learner_name IS NOT NULL) AS name,
+  coalesce(arg_min(e.lang, e.ts) FILTER (WHERE e.verb = 'passed'), arg_max(e.lang, e.ts)) AS lang,
+  min(e.ts) AS started, max(e.ts) AS last_seen,
+  max(m.pos) AS furthest,
+  min(e.ts) FILTER (WHERE e.verb = 'passed') AS passed_at,
+  arg_min(e.attempt, e.ts) FILTER (WHERE e.verb = 'passed') AS passed_attempt,
+  max(e.score) FILTER (WHERE e.verb = 'passed') AS pass_score,
+  max(e.score) FILTER (WHERE e.verb IN ('passed', 'failed')) AS best_score,
+  bool_or(e.verb = 'failed') AS has_failed
+FROM events e LEFT JOIN modules m ON m.slug = e.module
+GROUP BY e.learner;`;
+
+export function registerQuery(course: CourseModel): string {
+  return `
+SELECT l.learner, l.name, l.passed_at, l.pass_score, c.attested_minutes,
+  CASE WHEN c.attested_minutes IS NOT NULL THEN least(${course.creditHours}, round(c.attested_minutes / 60 * 4) / 4) END AS hours,
+  c.certificate_id, l.lang
+FROM learners l LEFT JOIN certificates c ON c.learner = l.learner AND c.attempt IS NOT DISTINCT FROM l.passed_attempt
+WHERE l.passed_at IS NOT NULL ORDER BY l.passed_at, l.learner`;
+}
+
+export const IN_PROGRESS = `
+SELECT l.learner, l.name, l.lang, l.started, l.last_seen, m.slug AS last_module,
+  CASE WHEN l.has_failed THEN 'failed' ELSE 'in progress' END AS status, l.best_score
+FROM learners l LEFT JOIN modules m ON m.pos = l.furthest
+WHERE l.passed_at IS NULL ORDER BY l.last_seen DESC, l.learner`;
+
+/** Learners who reached each module (anything recorded in it or in a later one), in course order. */
+export const funnelQuery = (lang: LangFilter) => `
+SELECT m.slug, m.pos, count(l.learner) AS learners
+FROM modules m LEFT JOIN learners l ON l.furthest >= m.pos AND ${inLang(lang, 'l.lang')}
+GROUP BY m.slug, m.pos ORDER BY m.pos`;
+
+export const passedCountQuery = (lang: LangFilter) => `SELECT count(*) FILTER (WHERE passed_at IS NOT NULL) AS passed, count(*) AS learners FROM learners WHERE ${inLang(lang)}`;
+
+/** Study time per module: the gap from each event to the learner's next one in the same attempt,
+ *  capped at IDLE_CAP_SECONDS, added up per learner and module; then the median over learners. */
+export const timePerModuleQuery = (lang: LangFilter) => `
+WITH gaps AS (
+  SELECT learner, module,
+    least(epoch(lead(ts) OVER (PARTITION BY learner, attempt ORDER BY ts)) - epoch(ts), ${IDLE_CAP_SECONDS}) AS gap
+  FROM events WHERE ${inLang(lang)}
+), per_learner AS (
+  SELECT learner, module, sum(gap) AS seconds FROM gaps WHERE module IS NOT NULL AND gap IS NOT NULL GROUP BY ALL
+)
+SELECT m.slug, m.pos, median(p.seconds) / 60 AS median_minutes, count(p.learner) AS learners
+FROM modules m LEFT JOIN per_learner p ON p.module = m.slug AND p.seconds > 0
+GROUP BY m.slug, m.pos ORDER BY m.pos`;
+
+export const scoreDistributionQuery = (lang: LangFilter) => `
+SELECT least(floor(best_score / 10), 9)::INTEGER * 10 AS bin, count(*) AS learners
+FROM learners WHERE best_score IS NOT NULL AND ${inLang(lang)} GROUP BY bin ORDER BY bin`;
+
+/** Each scored item, from each learner's first answer: facility (share right) and discrimination
+ *  (point-biserial correlation between the item and the learner's share right on all other items). */
+export function itemsQuery(course: CourseModel, lang: LangFilter): string {
+  const scored = sqlList([...course.items.values()].filter((i) => isScoredType(i.type)).map((i) => i.id));
+  return `
+WITH first AS (
+  SELECT learner, item, arg_min(success, ts)::INTEGER AS right_, arg_min(response, ts) AS response
+  FROM events WHERE verb = 'answered' AND item IN (${scored}) AND success IS NOT NULL AND ${inLang(lang)}
+  GROUP BY learner, item
+), totals AS (SELECT learner, sum(right_) AS s, count(*) AS n FROM first GROUP BY learner),
+options AS (
+  SELECT item, opt, count(*) AS n FROM (SELECT item, unnest(string_split(response, '[,]')) AS opt FROM first WHERE response IS NOT NULL AND response <> '') GROUP BY ALL
+)
+SELECT f.item, count(*) AS answered, avg(f.right_) AS facility,
+  corr(f.right_::DOUBLE, (t.s - f.right_) / nullif(t.n - 1, 0)) AS discrimination,
+  (SELECT list(struct_pack(opt := o.opt, n := o.n) ORDER BY o.opt) FROM options o WHERE o.item = f.item) AS options
+FROM first f JOIN totals t USING (learner)
+GROUP BY f.item`;
+}
+
+/** Rating-scale answers of the course evaluation. */
+export const surveyQuery = (lang: LangFilter) => `
+SELECT item, response, count(DISTINCT learner) AS learners FROM events
+WHERE verb = 'responded' AND item LIKE 'eval-%' AND response IS NOT NULL AND ${inLang(lang)}
+GROUP BY ALL`;

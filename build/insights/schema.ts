@@ -1,0 +1,93 @@
+// The one table every source fills: one row per learner event (an xAPI statement, or a row of a
+// Moodle report), already narrowed to this course. The queries (queries.ts) read only this table,
+// so a statement file, an LRS and Moodle's CSVs give the same insights.
+import type { CourseModel } from './course-model.js';
+import { isScoredType } from './course-model.js';
+import { sqlList, sqlString } from './db.js';
+
+export const CREATE_EVENTS = `
+CREATE TABLE events (
+  learner      VARCHAR NOT NULL,  -- a stable key: mbox, account home page|name, openid or Moodle user
+  learner_name VARCHAR,
+  attempt      VARCHAR,           -- registration (xAPI) or Moodle attempt; NULL when unknown
+  lang         VARCHAR,
+  verb         VARCHAR NOT NULL,  -- answered, experienced, passed… (the verb IRI's last segment)
+  module       VARCHAR,           -- module slug, NULL for course-level statements
+  item         VARCHAR,           -- quiz item id, for answered / responded
+  success      BOOLEAN,
+  response     VARCHAR,           -- only for scored items and rating scales: never reflective text
+  score        DOUBLE,            -- 0-100, on passed / failed
+  duration_s   DOUBLE,
+  ts           TIMESTAMPTZ
+);
+CREATE TABLE certificates (     -- what an LRS's State API or nothing tells about a pass
+  learner VARCHAR, attempt VARCHAR, attested_minutes DOUBLE, certificate_id VARCHAR
+);`;
+
+/** The verbs this course sends, and those a cmi5 LMS adds (CATAPULT sends launched and satisfied). */
+export const KNOWN_VERBS: Record<string, string> = Object.fromEntries([
+  ...['launched', 'initialized', 'experienced', 'answered', 'responded', 'completed', 'passed', 'failed', 'suspended', 'resumed', 'terminated'].map((v) => [`http://adlnet.gov/expapi/verbs/${v}`, v]),
+  ...['satisfied', 'abandoned', 'waived'].map((v) => [`https://w3id.org/xapi/adl/verbs/${v}`, v]),
+]);
+
+/** Item ids whose response may be kept: scored items and rating-scale questions. Reflections and
+ *  free comments are left out unless the caller asks for them. */
+export function itemsWithKeptResponse(course: CourseModel, includeReflections: boolean): string[] {
+  return [...course.items.values()].filter((i) => includeReflections || isScoredType(i.type) || (i.type === 'survey' && i.scale)).map((i) => i.id);
+}
+
+/** ISO 8601 duration (PT1H2M3.4S) to seconds, in SQL. */
+const seconds = (d: string) => `(coalesce(try_cast(regexp_extract(${d}, 'T.*?([0-9.]+)H', 1) AS DOUBLE), 0) * 3600
+  + coalesce(try_cast(regexp_extract(${d}, 'T.*?([0-9.]+)M', 1) AS DOUBLE), 0) * 60
+  + coalesce(try_cast(regexp_extract(${d}, 'T.*?([0-9.]+)S', 1) AS DOUBLE), 0))`;
+
+export const STATEMENT_COLUMNS = `{
+  actor: 'STRUCT(name VARCHAR, mbox VARCHAR, mbox_sha1sum VARCHAR, openid VARCHAR, account STRUCT(homePage VARCHAR, name VARCHAR))',
+  verb: 'STRUCT(id VARCHAR)',
+  object: 'STRUCT(id VARCHAR)',
+  result: 'STRUCT(success BOOLEAN, response VARCHAR, score STRUCT(scaled DOUBLE, raw DOUBLE), duration VARCHAR)',
+  context: 'STRUCT(registration VARCHAR, language VARCHAR)',
+  timestamp: 'VARCHAR'
+}`;
+
+/** Loads xAPI statements (JSON lines) into a staging table of this course's statements only:
+ *  DuckDB parses the file; no statement passes through JavaScript. */
+export function stageStatementsSql(file: string, course: CourseModel): string {
+  const iri = course.iri;
+  const path = `substr(object.id, ${iri.length + 2})`; // after "<iri>/"
+  return `
+CREATE TEMP TABLE staged AS
+SELECT
+  coalesce(actor.mbox, actor.account.homePage || '|' || actor.account.name, actor.openid, actor.mbox_sha1sum) AS learner,
+  coalesce(actor.name, actor.account.name) AS learner_name,
+  context.registration AS attempt,
+  lower(split_part(context.language, '-', 1)) AS lang,
+  verb.id AS verb_id,
+  CASE WHEN object.id LIKE ${sqlString(`${iri}/module/%`)} THEN url_decode(split_part(${path}, '/', 2)) END AS module,
+  CASE WHEN ${path} LIKE 'module/%/item/%' THEN url_decode(split_part(${path}, '/', 4)) END AS item,
+  result.success AS success,
+  result.response AS response,
+  coalesce(result.score.raw, result.score.scaled * 100) AS score,
+  ${seconds('result.duration')} AS duration_s,
+  try_cast(timestamp AS TIMESTAMPTZ) AS ts
+FROM read_ndjson(${sqlString(file)}, columns = ${STATEMENT_COLUMNS}, maximum_object_size = 1048576)
+WHERE object.id = ${sqlString(iri)} OR object.id LIKE ${sqlString(`${iri}/%`)};`;
+}
+
+/** Moves the staged statements into events, dropping every response that is not kept. */
+export function insertStagedSql(course: CourseModel, includeReflections: boolean): string {
+  return `
+INSERT INTO events
+SELECT learner, learner_name, attempt, lang,
+  ${sqlVerbCase('verb_id')} AS verb, module, item, success,
+  CASE WHEN item IN (${sqlList(itemsWithKeptResponse(course, includeReflections))}) THEN response END,
+  score, duration_s, ts
+FROM staged WHERE learner IS NOT NULL;
+DROP TABLE staged;`;
+}
+
+function sqlVerbCase(col: string): string {
+  return `CASE ${col} ${Object.entries(KNOWN_VERBS).map(([iri, v]) => `WHEN ${sqlString(iri)} THEN ${sqlString(v)}`).join(' ')} ELSE ${col} END`;
+}
+
+export const UNKNOWN_VERBS = `SELECT verb_id, count(*) AS n FROM staged WHERE verb_id NOT IN (${sqlList(Object.keys(KNOWN_VERBS))}) OR verb_id IS NULL GROUP BY ALL ORDER BY n DESC LIMIT 5`;

@@ -1,0 +1,25 @@
+// Source: a JSON-lines statement file, as LRSs export it. DuckDB reads the file itself; this file
+// only turns its failures into messages an education lead can act on.
+import { existsSync, statSync } from 'node:fs';
+import type { CourseModel } from '../course-model.js';
+import type { Db } from '../db.js';
+import { insertStagedSql, stageStatementsSql, UNKNOWN_VERBS } from '../schema.js';
+import { InsightsError } from '../errors.js';
+
+export async function loadStatementsFile(db: Db, file: string, course: CourseModel, includeReflections: boolean): Promise<void> {
+  if (!existsSync(file)) throw new InsightsError(`${file}: no such file`);
+  if (statSync(file).size === 0) throw new InsightsError(`${file} is empty: there are no statements to report on`);
+  try {
+    await db.run(stageStatementsSql(file, course));
+  } catch (e) {
+    const m = /Malformed JSON[^:]*?(?:at byte \d+ )?in (?:line|record\/value) (\d+)/i.exec(String(e));
+    if (m) throw new InsightsError(`${file}: line ${m[1]} is not a JSON statement (every line must be one xAPI statement)`);
+    throw new InsightsError(`${file}: cannot read the statements: ${String((e as Error).message ?? e).split('\n')[0]}`);
+  }
+  const unknown = await db.rows<{ verb_id: string | null; n: string }>(UNKNOWN_VERBS);
+  if (unknown.length) {
+    const list = unknown.map((u) => `${u.verb_id ?? '(no verb)'} (${u.n}×)`).join(', ');
+    throw new InsightsError(`${file}: statements about this course use verbs it never sends: ${list}. Is this an export of another course, or was it edited?`);
+  }
+  await db.run(insertStagedSql(course, includeReflections));
+}

@@ -13,8 +13,8 @@ const fixed = (x: number | null, d = 2) => (x === null || !Number.isFinite(x) ? 
 /** The misconceptions a learner can hold: the myth-or-fact items, the sorters, and the assessment. */
 const isMisconceptionItem = (r: { module: string; item: string }, course: CourseModel) => r.module === 'misconceptions' || r.module === 'assessment' || course.items.get(r.item)?.type === 'sort';
 
-function figure(id: string, heading: string, chart: string, tableHtml: string, note = ''): string {
-  return `<section class="block" aria-labelledby="${id}-h"><h3 id="${id}-h">${esc(heading)}</h3>${note ? `<p class="note">${note}</p>` : ''}<div class="pair">${chart}${tableHtml}</div></section>`;
+function figure(id: string, heading: string, chart: string, tableHtml: string, note = '', wide = false): string {
+  return `<section class="block" aria-labelledby="${id}-h"><h3 id="${id}-h">${esc(heading)}</h3>${note ? `<p class="note">${note}</p>` : ''}<div class="pair${wide ? ' wide' : ''}">${chart}${tableHtml}</div></section>`;
 }
 
 function sliceHtml(key: string, s: LangSlice, course: CourseModel, meta: { hasTimes: boolean }): string {
@@ -44,7 +44,7 @@ function sliceHtml(key: string, s: LangSlice, course: CourseModel, meta: { hasTi
 
   const myths = s.items.filter((r) => isMisconceptionItem(r, course)).sort((a, b) => a.facility - b.facility || b.answered - a.answered).slice(0, 8);
   out.push(figure(id('myths'), 'Misconceptions most held', barChart(id('myths-c'), 'Share of learners who got each item wrong', myths.map((r) => ({ label: r.item, value: Math.round((1 - r.facility) * 100) })), { max: 100, unit: ' %' }),
-    table(id('myths-t'), 'Items most often answered wrongly (myth-or-fact, sorter, assessment)', ['Item', 'Wrong', 'Answered', 'What it asks'], myths.map((r) => [r.item, pct(1 - r.facility), r.answered, r.prompt]), [false, true, true, false])));
+    table(id('myths-t'), 'Items most often answered wrongly (myth-or-fact, sorter, assessment)', ['Item', 'Wrong', 'Answered', 'What it asks'], myths.map((r) => [r.item, pct(1 - r.facility), r.answered, r.prompt]), [false, true, true, false]), '', true));
 
   const flagged = s.items.filter((r) => r.flags.length);
   out.push(`<section class="block" aria-labelledby="${id('items-h')}"><h3 id="${id('items-h')}">Item analysis</h3>
@@ -61,7 +61,7 @@ function sliceHtml(key: string, s: LangSlice, course: CourseModel, meta: { hasTi
   const scaleHead = surveys[0]?.scale?.map((p) => p.text.en ?? p.id) ?? [];
   out.push(figure(id('survey'), 'Course evaluation', barChart(id('survey-c'), `Mean rating per question, 1 to ${scaleHead.length}`, rated.map((r) => ({ label: r.item.id, value: Math.round(r.mean * 10) / 10 })), { max: scaleHead.length }),
     table(id('survey-t'), 'Answers per rating', ['Question', ...scaleHead, 'Answers'], rated.map((r) => [r.item.prompt.en, ...r.counts, r.total]), [false, ...scaleHead.map(() => true), true]),
-    'Free comments are not shown: they stay with the learner\'s record.'));
+    'Free comments are not shown: they stay with the learner\'s record.', true));
 
   return `<section class="slice" data-lang="${esc(key)}" aria-labelledby="${id('h')}">${out.join('\n')}</section>`;
 }
@@ -94,8 +94,9 @@ h1 { font-size: 1.6rem; margin: 1rem 0 .25rem; } h2 { font-size: 1.3rem; margin-
 .slice { display: none; } .slice[data-lang="all"] { display: block; }
 ${show}
 .pair { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
-.pair > .chart { flex: 1 1 22rem; min-width: 0; }
-.pair > .table-wrap { flex: 1 1 20rem; }
+.pair > .chart { flex: 3 1 26rem; min-width: 0; max-width: 44rem; }
+.pair > .table-wrap { flex: 2 1 18rem; }
+.pair.wide > .chart, .pair.wide > .table-wrap { flex-basis: 100%; }
 .chart { width: 100%; height: auto; font-size: 13px; }
 .chart rect { fill: var(--accent); } .chart text { fill: var(--text); }
 .table-wrap { max-width: 100%; overflow-x: auto; }

@@ -5,9 +5,9 @@ import { esc } from './html.js';
 export interface Bar { label: string; value: number; note?: string }
 
 export function barChart(id: string, title: string, bars: Bar[], o: { max?: number; unit?: string } = {}): string {
-  const width = 640;
+  const width = 560;
   const rowH = 26;
-  const labelW = 230;
+  const labelW = 215;
   const height = bars.length * rowH + 8;
   const max = o.max ?? Math.max(1, ...bars.map((b) => b.value));
   const rows = bars.map((b, i) => {

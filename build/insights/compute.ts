@@ -2,7 +2,7 @@
 // learners and for each language the report can filter on.
 import type { CourseModel } from './course-model.js';
 import type { Db } from './db.js';
-import { CREATE_LEARNERS, funnelQuery, IN_PROGRESS, itemsQuery, passedCountQuery, registerQuery, scoreDistributionQuery, surveyQuery, timePerModuleQuery, type LangFilter } from './queries.js';
+import { CREATE_LEARNERS, freeTextQuery, funnelQuery, IN_PROGRESS, itemsQuery, passedCountQuery, registerQuery, scoreDistributionQuery, surveyQuery, timePerModuleQuery, type LangFilter } from './queries.js';
 import { itemRows, type ItemRow, type ItemStats } from './outputs/items.js';
 import type { InProgressRow, RegisterRow } from './outputs/register.js';
 
@@ -20,6 +20,8 @@ export interface Insights {
   register: RegisterRow[];
   inProgress: InProgressRow[];
   items: ItemRow[];
+  /** Reflections and free comments; empty unless --include-reflections. */
+  freeText: { name: string; learner: string; lang: string; ts: string; module: string; item: string; response: string }[];
   /** 'all', then each language found in the data. */
   slices: [string, LangSlice][];
 }
@@ -46,5 +48,6 @@ export async function computeInsights(db: Db, course: CourseModel): Promise<Insi
   const langs = (await db.rows<{ lang: string }>(`SELECT DISTINCT lang FROM learners WHERE lang IS NOT NULL ORDER BY lang`)).map((r) => r.lang);
   const slices: [string, LangSlice][] = [['all', await slice(db, course, null)]];
   if (langs.length > 1) for (const l of langs) slices.push([l, await slice(db, course, l)]);
-  return { register, inProgress, items: slices[0][1].items, slices };
+  const freeText = await db.rows<Insights['freeText'][number]>(freeTextQuery(course));
+  return { register, inProgress, items: slices[0][1].items, freeText, slices };
 }

@@ -35,7 +35,18 @@ export interface CourseModel {
 
 export const isScoredType = (t: QuizItem['type']) => t !== 'reflection' && t !== 'survey';
 
+const cache = new Map<string, CourseModel>();
+
+/** Renders both languages once per content root (tests run the tool many times in one process). */
 export function loadCourseModel(root: string): CourseModel {
+  const hit = cache.get(root);
+  if (hit) return hit;
+  const model = readCourseModel(root);
+  cache.set(root, model);
+  return model;
+}
+
+function readCourseModel(root: string): CourseModel {
   const loaded = loadCourse(root);
   const langs = loaded.course.languages as Lang[];
   const resolved = langs.map((l) => [l, resolveCourse(loaded, l)] as const);

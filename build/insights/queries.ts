@@ -98,3 +98,10 @@ export const surveyQuery = (lang: LangFilter) => `
 SELECT item, response, count(DISTINCT learner) AS learners FROM events
 WHERE verb = 'responded' AND item LIKE 'eval-%' AND response IS NOT NULL AND ${inLang(lang)}
 GROUP BY ALL`;
+
+/** Free text (reflections, evaluation comments): present only when the run was asked to keep it. */
+export function freeTextQuery(course: CourseModel): string {
+  const ids = sqlList([...course.items.values()].filter((i) => i.type === 'reflection' || (i.type === 'survey' && !i.scale)).map((i) => i.id));
+  return `SELECT coalesce(learner_name, learner) AS name, learner, lang, ts, module, item, response FROM events
+WHERE verb = 'responded' AND item IN (${ids}) AND response IS NOT NULL ORDER BY ts, learner`;
+}

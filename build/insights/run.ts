@@ -12,7 +12,7 @@ import { CREATE_EVENTS } from './schema.js';
 import { loadStatementsFile } from './sources/statements-file.js';
 import { fetchCertificates, fetchStatements } from './sources/lrs.js';
 import { loadMoodleReports } from './sources/moodle-csv.js';
-import { inProgressCsv, registerCsv } from './outputs/register.js';
+import { freeTextCsv, inProgressCsv, registerCsv } from './outputs/register.js';
 import { itemsCsv } from './outputs/items.js';
 import { reportHtml } from './outputs/report-html.js';
 
@@ -59,6 +59,7 @@ export async function runInsights(o: RunOptions): Promise<RunSummary> {
     writeFileSync(join(work, 'cme-register.csv'), registerCsv(insights.register, course));
     writeFileSync(join(work, 'in-progress.csv'), inProgressCsv(insights.inProgress));
     writeFileSync(join(work, 'items.csv'), itemsCsv(insights.items));
+    if (o.includeReflections) writeFileSync(join(work, 'reflections.csv'), freeTextCsv(insights.freeText));
     writeFileSync(join(work, 'report.html'), reportHtml(insights, course, { source: describe(s), generatedAt: (o.now ?? new Date()).toISOString(), hasTimes: s.kind !== 'moodle' }));
     db.close();
     rmSync(join(work, '.db'), { recursive: true, force: true });

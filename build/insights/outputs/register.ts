@@ -21,3 +21,8 @@ export function inProgressCsv(rows: InProgressRow[]): string {
     rows.map((r) => [r.name ?? r.learner, r.learner, r.lang, day(r.started), day(r.last_seen), r.last_module, r.status, num(r.best_score)]),
   );
 }
+
+/** reflections.csv, written only with --include-reflections. */
+export function freeTextCsv(rows: { name: string; learner: string; lang: string; ts: string; module: string; item: string; response: string }[]): string {
+  return toCsv(['learner', 'account', 'language', 'date', 'module', 'item', 'text'], rows.map((r) => [r.name, r.learner, r.lang, day(r.ts), r.module, r.item, r.response]));
+}

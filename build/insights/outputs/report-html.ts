@@ -125,6 +125,7 @@ th, td { border-bottom: 1px solid var(--line); padding: .25rem .5rem; text-align
 <main>
 ${filter}
 ${insights.slices.map(([k, s]) => sliceHtml(k, s, course, { hasTimes: o.hasTimes })).join('\n')}
+${insights.freeText.length ? `<section class="block" aria-labelledby="free-h"><h2 id="free-h">Reflections and comments (included on request)</h2><p class="note">This report was made with --include-reflections: the trust opted in to collecting this text. Handle it as the learners were told it would be handled.</p>${table('free-t', 'Free text written by learners', ['Learner', 'Date', 'Question', 'Text'], insights.freeText.map((f) => [f.name, String(f.ts).slice(0, 10), f.item, f.response]))}</section>` : ''}
 </main>
 </body>
 </html>

@@ -1,6 +1,7 @@
 // Source: a JSON-lines statement file, as LRSs export it. DuckDB reads the file itself; this file
 // only turns its failures into messages an education lead can act on.
-import { existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import type { CourseModel } from '../course-model.js';
 import type { Db } from '../db.js';
 import { insertStagedSql, stageStatementsSql, UNKNOWN_VERBS } from '../schema.js';
@@ -12,8 +13,10 @@ export async function loadStatementsFile(db: Db, file: string, course: CourseMod
   try {
     await db.run(stageStatementsSql(file, course));
   } catch (e) {
-    const m = /Malformed JSON[^:]*?(?:at byte \d+ )?in (?:line|record\/value) (\d+)/i.exec(String(e));
-    if (m) throw new InsightsError(`${file}: line ${m[1]} is not a JSON statement (every line must be one xAPI statement)`);
+    // Only on failure: find the first bad line ourselves (DuckDB may name the line after an
+    // unterminated string), so the message points where to look.
+    const bad = await firstBadLine(file);
+    if (bad) throw new InsightsError(`${file}: line ${bad.line} is not a JSON statement (every line must be one xAPI statement): ${bad.start}…`);
     throw new InsightsError(`${file}: cannot read the statements: ${String((e as Error).message ?? e).split('\n')[0]}`);
   }
   const unknown = await db.rows<{ verb_id: string | null; n: string }>(UNKNOWN_VERBS);
@@ -22,4 +25,19 @@ export async function loadStatementsFile(db: Db, file: string, course: CourseMod
     throw new InsightsError(`${file}: statements about this course use verbs it never sends: ${list}. Is this an export of another course, or was it edited?`);
   }
   await db.run(insertStagedSql(course, includeReflections));
+}
+
+async function firstBadLine(file: string): Promise<{ line: number; start: string } | null> {
+  let line = 0;
+  for await (const text of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    line++;
+    if (text.trim() === '') continue;
+    try {
+      const v = JSON.parse(text);
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) return { line, start: text.slice(0, 40) };
+    } catch {
+      return { line, start: text.slice(0, 40) };
+    }
+  }
+  return null;
 }

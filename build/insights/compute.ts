@@ -2,7 +2,7 @@
 // learners and for each language the report can filter on.
 import type { CourseModel } from './course-model.js';
 import type { Db } from './db.js';
-import { CREATE_LEARNERS, freeTextQuery, funnelQuery, IN_PROGRESS, itemsQuery, passedCountQuery, registerQuery, scoreDistributionQuery, surveyQuery, timePerModuleQuery, type LangFilter } from './queries.js';
+import { CREATE_LEARNERS, CREATE_STUDY_TIME, createFirstAnswers, freeTextQuery, funnelQuery, IN_PROGRESS, itemsQuery, passedCountQuery, registerQuery, scoreDistributionQuery, surveyQuery, timePerModuleQuery, type LangFilter } from './queries.js';
 import { itemRows, type ItemRow, type ItemStats } from './outputs/items.js';
 import type { InProgressRow, RegisterRow } from './outputs/register.js';
 
@@ -36,13 +36,15 @@ async function slice(db: Db, course: CourseModel, lang: LangFilter): Promise<Lan
     funnel: (await db.rows<{ slug: string; learners: string }>(funnelQuery(lang))).map((r) => ({ slug: r.slug, learners: Number(r.learners) })),
     time: (await db.rows<{ slug: string; median_minutes: number | null; learners: string }>(timePerModuleQuery(lang))).map((r) => ({ slug: r.slug, median_minutes: n(r.median_minutes), learners: Number(r.learners) })),
     scores: (await db.rows<{ bin: number; learners: string }>(scoreDistributionQuery(lang))).map((r) => ({ bin: Number(r.bin), learners: Number(r.learners) })),
-    items: itemRows(await db.rows<ItemStats>(itemsQuery(course, lang)), course),
+    items: itemRows(await db.rows<ItemStats>(itemsQuery(lang)), course),
     survey: (await db.rows<{ item: string; response: string; learners: string }>(surveyQuery(lang))).map((r) => ({ ...r, learners: Number(r.learners) })),
   };
 }
 
 export async function computeInsights(db: Db, course: CourseModel): Promise<Insights> {
   await db.run(CREATE_LEARNERS);
+  await db.run(CREATE_STUDY_TIME);
+  await db.run(createFirstAnswers(course));
   const register = await db.rows<RegisterRow>(registerQuery(course));
   const inProgress = await db.rows<InProgressRow>(IN_PROGRESS);
   const langs = (await db.rows<{ lang: string }>(`SELECT DISTINCT lang FROM learners WHERE lang IS NOT NULL ORDER BY lang`)).map((r) => r.lang);

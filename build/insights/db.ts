@@ -12,14 +12,23 @@ export async function openDb(tempDir: string): Promise<Db> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '600MB', temp_directory: tempDir, preserve_insertion_order: 'false' });
   const conn: DuckDBConnection = await instance.connect();
   return {
-    run: async (sql) => void (await conn.run(sql)),
+    run: async (sql) => void (await traced(sql, () => conn.run(sql))),
     // JSON-safe values: BIGINT counts arrive as strings, so convert numbers where read.
-    rows: async <T>(sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJson() as T[],
+    rows: async <T>(sql: string) => (await traced(sql, () => conn.runAndReadAll(sql))).getRowObjectsJson() as T[],
     close: () => {
       conn.closeSync();
       instance.closeSync();
     },
   };
+}
+
+/** INSIGHTS_TRACE=1 prints each query's time, to see where a slow run spends it. */
+async function traced<T>(sql: string, run: () => Promise<T>): Promise<T> {
+  if (!process.env.INSIGHTS_TRACE) return run();
+  const t0 = performance.now();
+  const r = await run();
+  console.error(`${(performance.now() - t0).toFixed(0).padStart(7)} ms  ${sql.replace(/\s+/g, ' ').trim().slice(0, 90)}`);
+  return r;
 }
 
 /** A string as a SQL literal. */

@@ -55,43 +55,56 @@ GROUP BY m.slug, m.pos ORDER BY m.pos`;
 
 export const passedCountQuery = (lang: LangFilter) => `SELECT count(*) FILTER (WHERE passed_at IS NOT NULL) AS passed, count(*) AS learners FROM learners WHERE ${inLang(lang)}`;
 
-/** Study time per module: the gap from each event to the learner's next one in the same attempt,
- *  capped at IDLE_CAP_SECONDS, added up per learner and module; then the median over learners. */
-export const timePerModuleQuery = (lang: LangFilter) => `
+/** Study time per learner and module: the gap from each event to the learner's next one in the
+ *  same attempt, capped at IDLE_CAP_SECONDS, added up. Computed once; each language slice reads it. */
+export const CREATE_STUDY_TIME = `
+CREATE TABLE study_time AS
 WITH gaps AS (
-  SELECT learner, module,
+  SELECT learner, lang, module,
     least(epoch(lead(ts) OVER (PARTITION BY learner, attempt ORDER BY ts)) - epoch(ts), ${IDLE_CAP_SECONDS}) AS gap
-  FROM events WHERE ${inLang(lang)}
-), per_learner AS (
-  SELECT learner, module, sum(gap) AS seconds FROM gaps WHERE module IS NOT NULL AND gap IS NOT NULL GROUP BY ALL
+  FROM events
 )
+SELECT learner, any_value(lang) AS lang, module, sum(gap) AS seconds FROM gaps WHERE module IS NOT NULL AND gap > 0 GROUP BY learner, module`;
+
+/** The median over learners of their time in each module. */
+export const timePerModuleQuery = (lang: LangFilter) => `
 SELECT m.slug, m.pos, median(p.seconds) / 60 AS median_minutes, count(p.learner) AS learners
-FROM modules m LEFT JOIN per_learner p ON p.module = m.slug AND p.seconds > 0
+FROM modules m LEFT JOIN study_time p ON p.module = m.slug AND ${inLang(lang, 'p.lang')}
 GROUP BY m.slug, m.pos ORDER BY m.pos`;
 
 export const scoreDistributionQuery = (lang: LangFilter) => `
 SELECT least(floor(best_score / 10), 9)::INTEGER * 10 AS bin, count(*) AS learners
 FROM learners WHERE best_score IS NOT NULL AND ${inLang(lang)} GROUP BY bin ORDER BY bin`;
 
-/** Each scored item, from each learner's first answer: facility (share right) and discrimination
- *  (point-biserial correlation between the item and the learner's share right on all other items). */
-export function itemsQuery(course: CourseModel, lang: LangFilter): string {
+/** Each learner's first answer to each scored item, and their share right on all other items
+ *  (the "rest score" the discrimination index correlates with). Computed once. */
+export function createFirstAnswers(course: CourseModel): string {
   const scored = sqlList([...course.items.values()].filter((i) => isScoredType(i.type)).map((i) => i.id));
   return `
+CREATE TABLE first_answers AS
 WITH first AS (
-  SELECT learner, item, arg_min(success, ts)::INTEGER AS right_, arg_min(response, ts) AS response
-  FROM events WHERE verb = 'answered' AND item IN (${scored}) AND success IS NOT NULL AND ${inLang(lang)}
+  SELECT learner, item, arg_min(lang, ts) AS lang, arg_min(success, ts)::INTEGER AS right_, arg_min(response, ts) AS response
+  FROM events WHERE verb = 'answered' AND item IN (${scored}) AND success IS NOT NULL
   GROUP BY learner, item
-), totals AS (SELECT learner, sum(right_) AS s, count(*) AS n FROM first GROUP BY learner),
-options AS (
-  SELECT item, opt, count(*) AS n FROM (SELECT item, unnest(string_split(response, '[,]')) AS opt FROM first WHERE response IS NOT NULL AND response <> '') GROUP BY ALL
 )
-SELECT f.item, count(*) AS answered, avg(f.right_) AS facility,
-  corr(f.right_::DOUBLE, (t.s - f.right_) / nullif(t.n - 1, 0)) AS discrimination,
-  (SELECT list(struct_pack(opt := o.opt, n := o.n) ORDER BY o.opt) FROM options o WHERE o.item = f.item) AS options
-FROM first f JOIN totals t USING (learner)
-GROUP BY f.item`;
+SELECT f.*, (sum(right_) OVER w - right_) / nullif(count(*) OVER w - 1, 0) AS rest
+FROM first f WINDOW w AS (PARTITION BY learner)`;
 }
+
+/** Each scored item: facility (share right at the first try), discrimination (point-biserial
+ *  correlation between the item and the rest score), and how often each option was chosen. */
+export const itemsQuery = (lang: LangFilter) => `
+WITH options AS (
+  SELECT item, opt, count(*) AS n
+  FROM (SELECT item, unnest(string_split(response, '[,]')) AS opt FROM first_answers WHERE response <> '' AND ${inLang(lang)})
+  GROUP BY ALL
+), per_item AS (
+  SELECT item, list(struct_pack(opt := opt, n := n) ORDER BY opt) AS options FROM options GROUP BY item
+)
+SELECT f.item, count(*) AS answered, avg(f.right_) AS facility, corr(f.right_::DOUBLE, f.rest) AS discrimination, any_value(p.options) AS options
+FROM first_answers f LEFT JOIN per_item p USING (item)
+WHERE ${inLang(lang, 'f.lang')}
+GROUP BY f.item`;
 
 /** Rating-scale answers of the course evaluation. */
 export const surveyQuery = (lang: LangFilter) => `

@@ -17,7 +17,6 @@ CREATE TABLE events (
   success      BOOLEAN,
   response     VARCHAR,           -- only for scored items and rating scales: never reflective text
   score        DOUBLE,            -- 0-100, on passed / failed
-  duration_s   DOUBLE,
   ts           TIMESTAMPTZ
 );
 CREATE TABLE certificates (     -- what an LRS's State API or nothing tells about a pass
@@ -36,58 +35,43 @@ export function itemsWithKeptResponse(course: CourseModel, includeReflections: b
   return [...course.items.values()].filter((i) => includeReflections || isScoredType(i.type) || (i.type === 'survey' && i.scale)).map((i) => i.id);
 }
 
-/** ISO 8601 duration (PT1H2M3.4S) to seconds, in SQL. */
-const seconds = (d: string) => `(coalesce(try_cast(regexp_extract(${d}, 'T.*?([0-9.]+)H', 1) AS DOUBLE), 0) * 3600
-  + coalesce(try_cast(regexp_extract(${d}, 'T.*?([0-9.]+)M', 1) AS DOUBLE), 0) * 60
-  + coalesce(try_cast(regexp_extract(${d}, 'T.*?([0-9.]+)S', 1) AS DOUBLE), 0))`;
-
 export const STATEMENT_COLUMNS = `{
   actor: 'STRUCT(name VARCHAR, mbox VARCHAR, mbox_sha1sum VARCHAR, openid VARCHAR, account STRUCT(homePage VARCHAR, name VARCHAR))',
   verb: 'STRUCT(id VARCHAR)',
   object: 'STRUCT(id VARCHAR)',
-  result: 'STRUCT(success BOOLEAN, response VARCHAR, score STRUCT(scaled DOUBLE, raw DOUBLE), duration VARCHAR)',
+  result: 'STRUCT(success BOOLEAN, response VARCHAR, score STRUCT(scaled DOUBLE, raw DOUBLE))',
   context: 'STRUCT(registration VARCHAR, language VARCHAR)',
   timestamp: 'VARCHAR'
 }`;
 
-/** Loads xAPI statements (JSON lines) into a staging table of this course's statements only:
- *  DuckDB parses the file; no statement passes through JavaScript. */
-export function stageStatementsSql(file: string, course: CourseModel): string {
+/** Loads this course's xAPI statements (JSON lines) straight into events: DuckDB parses the file
+ *  in parallel and no statement passes through JavaScript. A verb the course never sends stays a
+ *  full IRI, so UNKNOWN_VERBS can name it; responses other than kept ones are dropped on the way in. */
+export function loadStatementsSql(file: string, course: CourseModel, includeReflections: boolean): string {
   const iri = course.iri;
   const path = `substr(object.id, ${iri.length + 2})`; // after "<iri>/"
-  return `
-CREATE TEMP TABLE staged AS
-SELECT
-  coalesce(actor.mbox, actor.account.homePage || '|' || actor.account.name, actor.openid, actor.mbox_sha1sum) AS learner,
-  coalesce(actor.name, actor.account.name) AS learner_name,
-  context.registration AS attempt,
-  lower(split_part(context.language, '-', 1)) AS lang,
-  verb.id AS verb_id,
-  CASE WHEN object.id LIKE ${sqlString(`${iri}/module/%`)} THEN url_decode(split_part(${path}, '/', 2)) END AS module,
-  CASE WHEN ${path} LIKE 'module/%/item/%' THEN url_decode(split_part(${path}, '/', 4)) END AS item,
-  result.success AS success,
-  result.response AS response,
-  coalesce(result.score.raw, result.score.scaled * 100) AS score,
-  ${seconds('result.duration')} AS duration_s,
-  try_cast(timestamp AS TIMESTAMPTZ) AS ts
-FROM read_ndjson(${sqlString(file)}, columns = ${STATEMENT_COLUMNS}, maximum_object_size = 1048576)
-WHERE object.id = ${sqlString(iri)} OR object.id LIKE ${sqlString(`${iri}/%`)};`;
-}
-
-/** Moves the staged statements into events, dropping every response that is not kept. */
-export function insertStagedSql(course: CourseModel, includeReflections: boolean): string {
+  const item = `CASE WHEN ${path} LIKE 'module/%/item/%' THEN url_decode(split_part(${path}, '/', 4)) END`;
   return `
 INSERT INTO events
-SELECT learner, learner_name, attempt, lang,
-  ${sqlVerbCase('verb_id')} AS verb, module, item, success,
-  CASE WHEN item IN (${sqlList(itemsWithKeptResponse(course, includeReflections))}) THEN response END,
-  score, duration_s, ts
-FROM staged WHERE learner IS NOT NULL;
-DROP TABLE staged;`;
+SELECT
+  coalesce(actor.mbox, actor.account.homePage || '|' || actor.account.name, actor.openid, actor.mbox_sha1sum),
+  coalesce(actor.name, actor.account.name),
+  context.registration,
+  lower(split_part(context.language, '-', 1)),
+  coalesce(${sqlVerbCase('verb.id')}, '(no verb)'),
+  CASE WHEN object.id LIKE ${sqlString(`${iri}/module/%`)} THEN url_decode(split_part(${path}, '/', 2)) END,
+  ${item},
+  result.success,
+  CASE WHEN ${item} IN (${sqlList(itemsWithKeptResponse(course, includeReflections))}) THEN result.response END,
+  coalesce(result.score.raw, result.score.scaled * 100),
+  try_cast(timestamp AS TIMESTAMPTZ)
+FROM read_ndjson(${sqlString(file)}, columns = ${STATEMENT_COLUMNS}, maximum_object_size = 1048576)
+WHERE (object.id = ${sqlString(iri)} OR object.id LIKE ${sqlString(`${iri}/%`)})
+  AND coalesce(actor.mbox, actor.account.name, actor.openid, actor.mbox_sha1sum) IS NOT NULL;`;
 }
 
 function sqlVerbCase(col: string): string {
   return `CASE ${col} ${Object.entries(KNOWN_VERBS).map(([iri, v]) => `WHEN ${sqlString(iri)} THEN ${sqlString(v)}`).join(' ')} ELSE ${col} END`;
 }
 
-export const UNKNOWN_VERBS = `SELECT verb_id, count(*) AS n FROM staged WHERE verb_id NOT IN (${sqlList(Object.keys(KNOWN_VERBS))}) OR verb_id IS NULL GROUP BY ALL ORDER BY n DESC LIMIT 5`;
+export const UNKNOWN_VERBS = `SELECT verb AS verb_id, count(*) AS n FROM events WHERE verb NOT IN (${sqlList(Object.values(KNOWN_VERBS))}) GROUP BY ALL ORDER BY n DESC LIMIT 5`;

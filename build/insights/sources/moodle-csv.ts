@@ -60,7 +60,7 @@ export async function loadMoodleReports(db: Db, interactions: string[], basics: 
         ${itemModule}, question,
         CASE WHEN result IN ('correct') THEN true WHEN result IN ('wrong', 'incorrect') THEN false END,
         CASE WHEN question IN (${keep}) THEN ${response} END,
-        NULL, NULL, ${parseDate('"Last accessed on"')}
+        NULL, ${parseDate('"Last accessed on"')}
       FROM ${src}_answers`);
     await insertAttempts(db, src, learner, attempt, lang, course);
     await db.run(`DROP TABLE ${src}_answers; DROP TABLE ${src};`);
@@ -85,9 +85,9 @@ export async function loadMoodleReports(db: Db, interactions: string[], basics: 
 async function insertAttempts(db: Db, src: string, learner: string, attempt: string, lang: Lang, course: CourseModel): Promise<void> {
   const score = `try_cast(nullif("Score", '') AS DOUBLE)`;
   await db.run(`INSERT INTO events
-    SELECT ${learner}, "Name", ${attempt}, ${sqlString(lang)}, 'initialized', NULL, NULL, NULL, NULL, NULL, NULL, ${parseDate('"Started on"')} FROM ${src}
+    SELECT ${learner}, "Name", ${attempt}, ${sqlString(lang)}, 'initialized', NULL, NULL, NULL, NULL, NULL, ${parseDate('"Started on"')} FROM ${src}
     UNION ALL
     SELECT ${learner}, "Name", ${attempt}, ${sqlString(lang)}, CASE WHEN ${score} >= ${course.masteryScore} THEN 'passed' ELSE 'failed' END,
-      NULL, NULL, ${score} >= ${course.masteryScore}, NULL, ${score}, NULL, ${parseDate('"Last accessed on"')}
+      NULL, NULL, ${score} >= ${course.masteryScore}, NULL, ${score}, ${parseDate('"Last accessed on"')}
     FROM ${src} WHERE ${score} IS NOT NULL`);
 }

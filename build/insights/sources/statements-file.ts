@@ -4,14 +4,14 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { CourseModel } from '../course-model.js';
 import type { Db } from '../db.js';
-import { insertStagedSql, stageStatementsSql, UNKNOWN_VERBS } from '../schema.js';
+import { loadStatementsSql, UNKNOWN_VERBS } from '../schema.js';
 import { InsightsError } from '../errors.js';
 
 export async function loadStatementsFile(db: Db, file: string, course: CourseModel, includeReflections: boolean): Promise<void> {
   if (!existsSync(file)) throw new InsightsError(`${file}: no such file`);
   if (statSync(file).size === 0) throw new InsightsError(`${file} is empty: there are no statements to report on`);
   try {
-    await db.run(stageStatementsSql(file, course));
+    await db.run(loadStatementsSql(file, course, includeReflections));
   } catch (e) {
     // Only on failure: find the first bad line ourselves (DuckDB may name the line after an
     // unterminated string), so the message points where to look.
@@ -24,7 +24,6 @@ export async function loadStatementsFile(db: Db, file: string, course: CourseMod
     const list = unknown.map((u) => `${u.verb_id ?? '(no verb)'} (${u.n}×)`).join(', ');
     throw new InsightsError(`${file}: statements about this course use verbs it never sends: ${list}. Is this an export of another course, or was it edited?`);
   }
-  await db.run(insertStagedSql(course, includeReflections));
 }
 
 async function firstBadLine(file: string): Promise<{ line: number; start: string } | null> {

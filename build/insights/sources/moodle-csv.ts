@@ -62,32 +62,39 @@ export async function loadMoodleReports(db: Db, interactions: string[], basics: 
         CASE WHEN question IN (${keep}) THEN ${response} END,
         NULL, ${parseDate('"Last accessed on"')}
       FROM ${src}_answers`);
-    await insertAttempts(db, src, learner, attempt, lang, course);
+    await insertAttempts(db, src, learner, attempt, lang, course, `${src}_answers`);
     await db.run(`DROP TABLE ${src}_answers; DROP TABLE ${src};`);
   }
   for (const [n, file] of basics.entries()) {
     const cols = header(file);
-    if (!cols.includes('Score') || !cols.includes('Attempt')) throw new InsightsError(`${file}: not a Moodle SCORM Basic report (no "Attempt" and "Score" columns)`);
     if (cols.some((c) => /^Question \d+$/.test(c))) throw new InsightsError(`${file}: this is an Interactions report; pass it with --moodle-report`);
-    const lang = languageOf(file, cols, course);
+    if (!cols.includes('Score') || !cols.includes('Attempt')) throw new InsightsError(`${file}: not a Moodle SCORM Basic report (no "Attempt" and "Score" columns)`);
+    // The Basic report has no column named after the activity: its language is that of the
+    // Interactions report given in the same place (the n-th --moodle-basic goes with the n-th --moodle-report).
+    const lang = interactions[n] ? languageOf(interactions[n], header(interactions[n]), course) : null;
     const src = `moodle_basic_${n}`;
     await db.run(`CREATE TEMP TABLE ${src} AS SELECT * FROM ${readTable(file)}`);
     // The Basic report adds learners who started but answered nothing; the same attempt in the
     // Interactions report is not counted twice.
     await db.run(`DELETE FROM ${src} WHERE coalesce(nullif("Email address", ''), "Name") IN (SELECT learner FROM events)`);
-    await insertAttempts(db, src, `coalesce(nullif("Email address", ''), "Name")`, `${sqlString(`${file}#`)} || "Attempt"`, lang, course);
+    await insertAttempts(db, src, `coalesce(nullif("Email address", ''), "Name")`, `${sqlString(`${file}#`)} || "Attempt"`, lang, course, null);
     await db.run(`DROP TABLE ${src}`);
   }
 }
 
-/** Each attempt: started (initialized), and passed or failed when it has a score: the course sends
- *  score.raw only when the final assessment is submitted. */
-async function insertAttempts(db: Db, src: string, learner: string, attempt: string, lang: Lang, course: CourseModel): Promise<void> {
-  const score = `try_cast(nullif("Score", '') AS DOUBLE)`;
+/** Each attempt: started (initialized), and passed or failed once it has a score. Moodle shows 0
+ *  for an attempt without one, so a score under the pass mark counts as a fail only when the
+ *  attempt answered the final assessment (or, with the Basic report alone, when it is above 0). */
+async function insertAttempts(db: Db, src: string, learner: string, attempt: string, lang: Lang | null, course: CourseModel, answers: string | null): Promise<void> {
+  const score = `try_cast(nullif(s."Score", '') AS DOUBLE)`;
+  const assessed = answers
+    ? `EXISTS (SELECT 1 FROM ${answers} a WHERE a."Attempt" = s."Attempt" AND a."Name" IS NOT DISTINCT FROM s."Name" AND a."Email address" IS NOT DISTINCT FROM s."Email address" AND a.question LIKE 'final-%')`
+    : `${score} > 0`;
+  const l = lang === null ? 'NULL' : sqlString(lang);
   await db.run(`INSERT INTO events
-    SELECT ${learner}, "Name", ${attempt}, ${sqlString(lang)}, 'initialized', NULL, NULL, NULL, NULL, NULL, ${parseDate('"Started on"')} FROM ${src}
+    SELECT ${learner}, s."Name", ${attempt}, ${l}, 'initialized', NULL, NULL, NULL, NULL, NULL, ${parseDate('s."Started on"')} FROM ${src} s
     UNION ALL
-    SELECT ${learner}, "Name", ${attempt}, ${sqlString(lang)}, CASE WHEN ${score} >= ${course.masteryScore} THEN 'passed' ELSE 'failed' END,
-      NULL, NULL, ${score} >= ${course.masteryScore}, NULL, ${score}, ${parseDate('"Last accessed on"')}
-    FROM ${src} WHERE ${score} IS NOT NULL`);
+    SELECT ${learner}, s."Name", ${attempt}, ${l}, CASE WHEN ${score} >= ${course.masteryScore} THEN 'passed' ELSE 'failed' END,
+      NULL, NULL, ${score} >= ${course.masteryScore}, NULL, ${score}, ${parseDate('s."Last accessed on"')}
+    FROM ${src} s WHERE ${score} >= ${course.masteryScore} OR (${score} IS NOT NULL AND ${assessed})`);
 }

@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // tests/lms/ needs the real platforms of ../shared/lms: `npm run test:lms` runs it.
+    exclude: ['tests/lms/**', '**/node_modules/**'],
     // Browser tests share one built dist/ and one Chromium; keep files in one worker at a time
     // where they start servers, and give real-browser steps room.
     testTimeout: 60_000,

@@ -6,7 +6,7 @@ import type { Source } from './run.js';
 const USAGE = `usage: npm run insights -- <source> --out DIR [--include-reflections]
 sources (one):
   --statements FILE.jsonl                         an LRS's JSON-lines statement export
-  --lrs URL --auth KEY:SECRET [--since DATE] [--timeout SECONDS]
+  --lrs URL --auth KEY:SECRET [--since DATE] [--timeout SECONDS] [--page-size N]
   --moodle-report interactions.csv [--moodle-basic basic.csv]   (repeat both for each activity)`;
 
 export function parseArgs(argv: string[]): { source: Source; out: string; includeReflections: boolean; contentRoot: string } {
@@ -34,7 +34,9 @@ export function parseArgs(argv: string[]): { source: Source; out: string; includ
     const since = one('--since');
     if (since !== undefined && Number.isNaN(Date.parse(since))) throw new InsightsError(`--since "${since}" is not a date (use 2026-12-01 or an ISO 8601 time)`);
     const timeout = Number(one('--timeout') ?? 30);
-    source = { kind: 'lrs', endpoint: one('--lrs')!, auth, since: since && new Date(since).toISOString(), timeoutMs: timeout * 1000 };
+    const pageSize = one('--page-size') === undefined ? undefined : Number(one('--page-size'));
+    if (!Number.isFinite(timeout) || timeout <= 0) throw new InsightsError(`--timeout wants a number of seconds`);
+    source = { kind: 'lrs', endpoint: one('--lrs')!, auth, since: since && new Date(since).toISOString(), timeoutMs: timeout * 1000, pageSize };
   } else source = { kind: 'moodle', interactions: multi.get('--moodle-report')!, basics: multi.get('--moodle-basic') ?? [] };
   return { source, out, includeReflections: flags.has('--include-reflections'), contentRoot: resolve(one('--content') ?? resolve(import.meta.dirname, '..', '..')) };
 }

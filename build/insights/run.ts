@@ -18,7 +18,7 @@ import { reportHtml } from './outputs/report-html.js';
 
 export type Source =
   | { kind: 'statements'; file: string }
-  | { kind: 'lrs'; endpoint: string; auth: string; since?: string; timeoutMs: number }
+  | { kind: 'lrs'; endpoint: string; auth: string; since?: string; timeoutMs: number; pageSize?: number }
   | { kind: 'moodle'; interactions: string[]; basics: string[] };
 
 export interface RunOptions { source: Source; out: string; contentRoot: string; includeReflections: boolean; now?: Date }

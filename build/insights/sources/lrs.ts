@@ -12,7 +12,7 @@ import type { Agent } from '@xapi/xapi';
 import type { CourseModel } from '../course-model.js';
 import { InsightsError } from '../errors.js';
 
-export interface LrsOptions { endpoint: string; auth: string; since?: string; timeoutMs: number }
+export interface LrsOptions { endpoint: string; auth: string; since?: string; timeoutMs: number; pageSize?: number }
 export interface CertificateFacts { learner: string; attempt: string | null; attestedMinutes: number | null; certificateId: string | null }
 
 interface Page { statements: Record<string, unknown>[]; more?: string }
@@ -49,7 +49,7 @@ export async function fetchStatements(o: LrsOptions, course: CourseModel, file: 
   const passes: PassSeen[] = [];
   // The course IRI catches Tin Can and SCORM-with-xAPI; its AU (cmi5) is under the same IRI.
   for (const activity of [course.iri, `${course.iri}/au`]) {
-    const q = new URLSearchParams({ activity, related_activities: 'true', limit: '500', ascending: 'true' });
+    const q = new URLSearchParams({ activity, related_activities: 'true', limit: String(o.pageSize ?? 500), ascending: 'true' });
     if (o.since) q.set('since', o.since);
     let next: string | null = `${base}statements?${q}`;
     while (next) {

@@ -69,13 +69,14 @@ export async function statementsOf(registration: string): Promise<Record<string,
 
 /** One learner's sitting: launches the Tin Can package with the five parameters, plays the plan,
  *  closes the tab, and waits until the LRS holds the session's terminated statement. */
-export async function runTinCan(browser: Browser, host: PackageHost, o: { lang: Lang; outcome: Outcome; learner: Learner; registration: string; variant?: number }): Promise<void> {
+export async function runTinCan(browser: Browser, host: PackageHost, o: { lang: Lang; outcome: Outcome; learner: Learner; registration: string; variant?: number }): Promise<{ certificateId: string | null }> {
   const q = new URLSearchParams({ endpoint: `${host.url}/xAPI/`, auth: authHeader, actor: JSON.stringify({ objectType: 'Agent', ...o.learner }), registration: o.registration, activity_id: host.activityId });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${host.url}/pkg/${o.lang}/${host.launchPath}?${q}`);
   await page.waitForSelector('.mode[data-standard="xapi"]', { timeout: 20_000 });
   await playPlan(page, learnerPlan(o.lang, o.outcome, o.variant ?? 0));
+  const certificateId = o.outcome === 'pass' ? await page.locator('.certificate').getAttribute('data-certificate-id') : null;
   await page.waitForTimeout(500);
   await page.goto('about:blank');
   const until = Date.now() + 40_000;
@@ -86,4 +87,5 @@ export async function runTinCan(browser: Browser, host: PackageHost, o: { lang: 
     await new Promise((r) => setTimeout(r, 300));
   }
   await context.close();
+  return { certificateId };
 }

@@ -183,8 +183,12 @@ async function insightsAtScale(): Promise<string> {
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr);
   const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN;
   const rssMb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+  // CPU seconds and the share of the machine the run got: on a machine shared with other work,
+  // wall time says more about the neighbours than about the tool.
+  const cpu = Number(/User time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? NaN) + Number(/System time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? NaN);
+  const share = /Percent of CPU this job got: (\d+)%/.exec(r.stderr)?.[1] ?? '?';
   const learners = r.stdout.match(/(\d+) learners/)?.[1] ?? '?';
-  return `Insights from a statement file: ${learners} learners, ${Number(lines).toLocaleString('en')} statements (${mb.toFixed(0)} MB)${made}: ${seconds.toFixed(1)} s (budget ${INSIGHTS_BUDGET_S} s)${seconds > INSIGHTS_BUDGET_S ? OVER : ''}, peak memory ${rssMb.toFixed(0)} MB (budget ${INSIGHTS_BUDGET_MB} MB)${rssMb > INSIGHTS_BUDGET_MB ? OVER : ''}`;
+  return `Insights from a statement file: ${learners} learners, ${Number(lines).toLocaleString('en')} statements (${mb.toFixed(0)} MB)${made}: ${seconds.toFixed(1)} s (budget ${INSIGHTS_BUDGET_S} s)${seconds > INSIGHTS_BUDGET_S ? OVER : ''}, peak memory ${rssMb.toFixed(0)} MB (budget ${INSIGHTS_BUDGET_MB} MB)${rssMb > INSIGHTS_BUDGET_MB ? OVER : ''}; CPU ${cpu.toFixed(1)} s (${share} % of one core while it ran)`;
 }
 
 async function main(): Promise<void> {

@@ -29,8 +29,12 @@ function sliceHtml(key: string, s: LangSlice, course: CourseModel, meta: { hasTi
     'A learner counts for a module once anything is recorded in it or in a later one; the drop between two bars is where learners stop.'));
 
   if (meta.hasTimes) {
-    out.push(figure(id('time'), 'Time per module (median minutes)', barChart(id('time-c'), 'Median minutes per module', s.time.map((t) => ({ label: title(t.slug), value: Math.round((t.median_minutes ?? 0) * 10) / 10 })), { unit: ' min' }),
-      table(id('time-t'), 'Median minutes per module', ['Module', 'Median minutes', 'Learners timed'], s.time.map((t) => [title(t.slug), fixed(t.median_minutes, 1), t.learners]), [false, true, true]),
+    // Minutes, or seconds when every module takes under two minutes (a quick test run).
+    const inSeconds = Math.max(0, ...s.time.map((t) => t.median_minutes ?? 0)) < 2;
+    const [unit, factor] = inSeconds ? ['seconds', 60] : ['minutes', 1];
+    const value = (m: number | null) => (m === null ? null : Math.round(m * factor * 10) / 10);
+    out.push(figure(id('time'), `Time per module (median ${unit})`, barChart(id('time-c'), `Median ${unit} per module`, s.time.map((t) => ({ label: title(t.slug), value: value(t.median_minutes) ?? 0 })), { unit: inSeconds ? ' s' : ' min' }),
+      table(id('time-t'), `Median ${unit} per module`, ['Module', `Median ${unit}`, 'Learners timed'], s.time.map((t) => [title(t.slug), fixed(value(t.median_minutes), 1), t.learners]), [false, true, true]),
       'From the time between a learner\'s recorded events; pauses over 30 minutes are not counted.'));
   } else {
     out.push(`<section class="block"><h3>Time per module</h3><p class="note">This source has no time per event (Moodle's reports record one time per attempt), so time per module cannot be shown.</p></section>`);

@@ -14,7 +14,9 @@ export function barChart(id: string, title: string, bars: Bar[], o: { max?: numb
     const y = 4 + i * rowH;
     const w = max > 0 ? Math.max(0, (b.value / max) * (width - labelW - 70)) : 0;
     const shown = `${Number.isInteger(b.value) ? b.value : b.value.toFixed(1)}${o.unit ?? ''}`;
-    return `<text x="${labelW - 6}" y="${y + 17}" text-anchor="end">${esc(b.label)}</text>`
+    // Long labels are cut to fit the label column; the table beside the chart has them in full.
+    const label = b.label.length > 30 ? `${b.label.slice(0, 29)}…` : b.label;
+    return `<text x="${labelW - 6}" y="${y + 17}" text-anchor="end">${esc(label)}</text>`
       + `<rect x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 8}" rx="2"/>`
       + `<text x="${(labelW + w + 6).toFixed(1)}" y="${y + 17}">${esc(shown)}${b.note ? ` ${esc(b.note)}` : ''}</text>`;
   });

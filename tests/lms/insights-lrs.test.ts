@@ -1,5 +1,6 @@
 // The insights tool against the real LRS of ../shared/lms: real runs of the Tin Can package (a pass
-// in English, a fail in Italian, then an unfinished run), read back through the Statements API with
+// in English, then an unfinished run in Italian; the committed fixture lrs-statements.jsonl has
+// the fails), read back through the Statements API with
 // paging (`more`), --since, the State API (attested time and certificate id), and a wrong password.
 // Also posts a sample of the synthetic load to the same LRS, which validates every statement strictly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +18,6 @@ import { ROOT } from '../support/paths';
 const RUN = randomUUID().slice(0, 8);
 const learner = (name: string) => ({ name: `${name} ${RUN}`, mbox: `mailto:${name.toLowerCase()}.${RUN}@insights-lms.example.org` });
 const ADA = learner('Ada');
-const BEA = learner('Bea');
 const CID = learner('Cid');
 let browser: Browser;
 let host: PackageHost;
@@ -34,11 +34,10 @@ beforeAll(async () => {
   browser = await launchChromium();
   host = await hostTinCanPackages();
   adaCertificate = (await runTinCan(browser, host, { lang: 'en', outcome: 'pass', learner: ADA, registration: randomUUID(), variant: 1 })).certificateId;
-  await runTinCan(browser, host, { lang: 'it', outcome: 'fail', learner: BEA, registration: randomUUID(), variant: 2 });
   await new Promise((r) => setTimeout(r, 1100));
   since = new Date().toISOString();
-  await runTinCan(browser, host, { lang: 'en', outcome: 'unfinished', learner: CID, registration: randomUUID() });
-}, 240_000);
+  await runTinCan(browser, host, { lang: 'it', outcome: 'unfinished', learner: CID, registration: randomUUID() });
+}, 540_000);
 afterAll(async () => {
   await host?.close();
   await browser?.close();
@@ -53,9 +52,7 @@ describe('insights from the real LRS', () => {
     const [ada] = ours(rowsOf(out, 'cme-register.csv'));
     // learner-plan.ts attests 100 + 5 × variant minutes: 105 min → 1.75 h (quarter hours, as the certificate).
     expect(ada).toBe(`${ADA.name},${ADA.mbox},${new Date().toISOString().slice(0, 10)},93,105,1.75,${adaCertificate},en,1.0.0`);
-    const rest = ours(rowsOf(out, 'in-progress.csv'));
-    expect(rest.find((r) => r.startsWith(BEA.name))).toMatch(/,it,.*,assessment,failed,\d+$/);
-    expect(rest.find((r) => r.startsWith(CID.name))).toMatch(/,en,.*,premises,in progress,$/);
+    expect(ours(rowsOf(out, 'in-progress.csv'))).toEqual([expect.stringMatching(new RegExp(`^${CID.name},${CID.mbox},it,.*,premises,in progress,$`))]);
     // The same LRS read in pages of 40 and of 500 gives the same register.
     const big = join(dir, 'big-pages');
     await runInsights({ source: lrsSource(), out: big, contentRoot: ROOT, includeReflections: false });

@@ -98,10 +98,10 @@ h1 { font-size: 1.6rem; margin: 1rem 0 .25rem; } h2 { font-size: 1.3rem; margin-
 .slice { display: none; } .slice[data-lang="all"] { display: block; }
 ${show}
 .pair { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
-.pair > .chart { flex: 3 1 26rem; min-width: 0; max-width: 44rem; }
+.pair > .chart { flex: 1 1 20rem; min-width: 0; max-width: 32rem; }
 .pair > .table-wrap { flex: 2 1 18rem; }
 .pair.wide > .chart, .pair.wide > .table-wrap { flex-basis: 100%; }
-.chart { width: 100%; height: auto; font-size: 13px; }
+.chart { width: 100%; height: auto; font-size: 12.5px; }
 .chart rect { fill: var(--accent); } .chart text { fill: var(--text); }
 .table-wrap { max-width: 100%; overflow-x: auto; }
 .table-wrap:focus { outline: 3px solid var(--accent); outline-offset: 2px; }

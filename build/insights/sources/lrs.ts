@@ -41,6 +41,14 @@ function learnerKey(a: Record<string, any>): string | null {
   return a.mbox ?? (a.account ? `${a.account.homePage}|${a.account.name}` : null) ?? a.openid ?? a.mbox_sha1sum ?? null;
 }
 
+async function statementPage(url: string, o: LrsOptions): Promise<Page> {
+  const r = await get(url, o);
+  if (!r.ok) throw new InsightsError(`the LRS at ${o.endpoint} answered HTTP ${r.status} to a statements query: ${(await r.text()).slice(0, 200)}`);
+  const page = (await r.json().catch(() => null)) as Page | null;
+  if (!page || !Array.isArray(page.statements)) throw new InsightsError(`the LRS at ${o.endpoint} did not answer with a StatementResult (is the address the xAPI endpoint?)`);
+  return page;
+}
+
 /** Writes this course's statements to `file` (JSON lines); returns the passes seen. */
 export async function fetchStatements(o: LrsOptions, course: CourseModel, file: string): Promise<{ count: number; passes: PassSeen[] }> {
   const base = o.endpoint.replace(/\/?$/, '/');
@@ -49,29 +57,40 @@ export async function fetchStatements(o: LrsOptions, course: CourseModel, file: 
   const passes: PassSeen[] = [];
   // The course IRI catches Tin Can and SCORM-with-xAPI; its AU (cmi5) is under the same IRI.
   for (const activity of [course.iri, `${course.iri}/au`]) {
-    const q = new URLSearchParams({ activity, related_activities: 'true', limit: String(o.pageSize ?? 500), ascending: 'true' });
-    if (o.since) q.set('since', o.since);
-    let next: string | null = `${base}statements?${q}`;
-    while (next) {
-      const r = await get(next, o);
-      if (!r.ok) throw new InsightsError(`the LRS at ${o.endpoint} answered HTTP ${r.status} to a statements query: ${(await r.text()).slice(0, 200)}`);
-      let page: Page;
-      try {
-        page = (await r.json()) as Page;
-      } catch {
-        throw new InsightsError(`the LRS at ${o.endpoint} did not answer with a StatementResult (is the address the xAPI endpoint?)`);
-      }
-      if (!Array.isArray(page.statements)) throw new InsightsError(`the LRS at ${o.endpoint} did not answer with a StatementResult (is the address the xAPI endpoint?)`);
+    // Pages are windows of stored time (`since` the last statement seen, oldest first) rather than
+    // the LRS's `more` cursor alone: the rig's LRS (Learning Locker's in-memory store) orders by
+    // stored time but compares its cursor as the text of time-based UUIDs, so its `more` pages skip
+    // and repeat statements once the store spans a few minutes. When a whole page shares one stored
+    // time (a batch), `since` cannot move on: the page is asked for again twice as long, and if the
+    // LRS will not give more at once, its `more` link is followed.
+    const pageSize = o.pageSize ?? 500;
+    let since = o.since;
+    let limit = pageSize;
+    let more: string | null = null;
+    for (;;) {
+      const q = new URLSearchParams({ activity, related_activities: 'true', limit: String(limit), ascending: 'true' });
+      if (since) q.set('since', since);
+      const page = await statementPage(more ? new URL(more, base).href : `${base}statements?${q}`, o);
+      let fresh = 0;
       for (const s of page.statements) {
         const id = String(s.id);
         if (seen.has(id)) continue;
         seen.add(id);
+        fresh++;
         if (!out.write(`${JSON.stringify(s)}\n`)) await once(out, 'drain');
         if (String((s.verb as { id?: string })?.id).endsWith('/passed')) {
           passes.push({ actor: s.actor as Agent, registration: ((s.context as { registration?: string }) ?? {}).registration ?? null, activityId: String((s.object as { id: string }).id) });
         }
       }
-      next = page.more ? new URL(page.more, base).href : null;
+      const n = page.statements.length;
+      if (n === 0 || (!page.more && (more || n < limit))) break;
+      const last = page.statements.at(-1)?.stored as string | undefined;
+      if (more || fresh > 0) {
+        // `since` is exclusive: step back a millisecond so statements stored in the same instant as
+        // the last one are asked for again (and skipped by id) rather than lost.
+        [since, limit, more] = [last ? new Date(Date.parse(last) - 1).toISOString() : since, pageSize, null];
+      } else if (n >= limit) limit *= 2;
+      else more = page.more ?? null;
     }
   }
   out.end();

@@ -1,5 +1,5 @@
 // A small Statements API on loopback for the insights tests that run without the real LRS: it
-// pages a statement file through `more` links, checks Basic auth, honours `since`, and can be told
+// pages a statement file (oldest first, with `more` links), checks Basic auth, honours `since`, and can be told
 // never to answer (an LRS that times out).
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,10 @@ import type { AddressInfo } from 'node:net';
 export interface FakeLrs { endpoint: string; requests: string[]; close(): Promise<void> }
 
 export async function startFakeLrs(o: { statementsFile?: string; auth?: string; pageSize?: number; hang?: boolean } = {}): Promise<FakeLrs> {
-  const all = o.statementsFile ? readFileSync(o.statementsFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  // Stored when the statement happened, in order, as an LRS that received them live would have.
+  const all = (o.statementsFile ? readFileSync(o.statementsFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [])
+    .map((s) => ({ ...s, stored: s.stored ?? s.timestamp }))
+    .sort((a, b) => a.stored.localeCompare(b.stored));
   const expected = `Basic ${Buffer.from(o.auth ?? 'key:secret').toString('base64')}`;
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
@@ -20,7 +23,7 @@ export async function startFakeLrs(o: { statementsFile?: string; auth?: string; 
     const since = url.searchParams.get('since');
     const activity = url.searchParams.get('activity') ?? '';
     // Like related_activities=true for this course: the activity itself and everything under it.
-    const list = all.filter((s) => (!since || s.timestamp > since) && (s.object.id === activity || String(s.object.id).startsWith(`${activity}/`)));
+    const list = all.filter((s) => (!since || s.stored > since) && (s.object.id === activity || String(s.object.id).startsWith(`${activity}/`)));
     const from = Number(url.searchParams.get('cursor') ?? 0);
     const size = o.pageSize ?? 50;
     const next = from + size < list.length ? `/xAPI/statements?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), cursor: String(from + size) })}` : '';

@@ -39,4 +39,11 @@ describe('insights from Moodle\'s SCORM reports', () => {
     for (const f of readdirSync(join(dir, 'out'))) expect(read(f)).not.toContain('PRIVATE-COMMENT');
     expect(read('report.html')).toContain('Course evaluation');
   });
+
+  it('reads a SCORM 2004 activity\'s reports too: Moodle 4.3 lists no answers for 2004, so only the register and funnel come from it', async () => {
+    const out = join(dir, 'scorm2004');
+    await runInsights({ source: { kind: 'moodle', interactions: [join(M, 'scorm2004-it-pass-interactions.csv')], basics: [join(M, 'scorm2004-it-pass-basic.csv')] }, out, contentRoot: ROOT, includeReflections: false });
+    expect(readFileSync(join(out, 'cme-register.csv'), 'utf8').split('\r\n')[1]).toBe('Bianca Sala,bianca.sala@example.invalid,2026-12-03,93,,,,it,1.0.0');
+    expect(readFileSync(join(out, 'items.csv'), 'utf8').trim().split('\r\n')).toHaveLength(1);
+  });
 });

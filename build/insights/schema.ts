@@ -40,7 +40,7 @@ export const STATEMENT_COLUMNS = `{
   verb: 'STRUCT(id VARCHAR)',
   object: 'STRUCT(id VARCHAR)',
   result: 'STRUCT(success BOOLEAN, response VARCHAR, score STRUCT(scaled DOUBLE, raw DOUBLE))',
-  context: 'STRUCT(registration VARCHAR, language VARCHAR)',
+  context: 'STRUCT(registration VARCHAR, language VARCHAR, contextActivities STRUCT("grouping" STRUCT(id VARCHAR)[]))',
   timestamp: 'VARCHAR'
 }`;
 
@@ -66,7 +66,11 @@ SELECT
   coalesce(result.score.raw, result.score.scaled * 100),
   try_cast(timestamp AS TIMESTAMPTZ)
 FROM read_ndjson(${sqlString(file)}, columns = ${STATEMENT_COLUMNS}, maximum_object_size = 1048576)
-WHERE (object.id = ${sqlString(iri)} OR object.id LIKE ${sqlString(`${iri}/%`)})
+-- This course's statements: about an activity under the course IRI, or grouped under one. A cmi5
+-- LMS names the AU its own way (CATAPULT: …/catapult/player/course/<id>/au/0) in initialized,
+-- passed, terminated…; the course's IRI then comes in the context's grouping.
+WHERE (object.id = ${sqlString(iri)} OR object.id LIKE ${sqlString(`${iri}/%`)}
+       OR len(list_filter(context.contextActivities."grouping", g -> g.id = ${sqlString(iri)} OR g.id LIKE ${sqlString(`${iri}/%`)})) > 0)
   AND coalesce(actor.mbox, actor.account.name, actor.openid, actor.mbox_sha1sum) IS NOT NULL;`;
 }
 

@@ -24,7 +24,7 @@ export type Source =
 export interface RunOptions { source: Source; out: string; contentRoot: string; includeReflections: boolean; now?: Date }
 export interface RunSummary { learners: number; passed: number; inProgress: number; items: number; events: number }
 
-function describe(s: Source): string {
+function sourceName(s: Source): string {
   if (s.kind === 'statements') return `statement file ${basename(s.file)}`;
   if (s.kind === 'lrs') return `LRS ${s.endpoint}${s.since ? ` since ${s.since}` : ''}`;
   return `Moodle reports (${[...s.interactions, ...s.basics].map((f) => basename(f)).join(', ')})`;
@@ -54,13 +54,13 @@ export async function runInsights(o: RunOptions): Promise<RunSummary> {
       }
     }
     const [{ n }] = await db.rows<{ n: string }>('SELECT count(*) AS n FROM events');
-    if (Number(n) === 0) throw new InsightsError(`${describe(s)} has nothing about this course (${course.iri}): no learner to report on`);
+    if (Number(n) === 0) throw new InsightsError(`${sourceName(s)} has nothing about this course (${course.iri}): no learner to report on`);
     const insights = await computeInsights(db, course);
     writeFileSync(join(work, 'cme-register.csv'), registerCsv(insights.register, course));
     writeFileSync(join(work, 'in-progress.csv'), inProgressCsv(insights.inProgress));
     writeFileSync(join(work, 'items.csv'), itemsCsv(insights.items));
     if (o.includeReflections) writeFileSync(join(work, 'reflections.csv'), freeTextCsv(insights.freeText));
-    writeFileSync(join(work, 'report.html'), reportHtml(insights, course, { source: describe(s), generatedAt: (o.now ?? new Date()).toISOString(), hasTimes: s.kind !== 'moodle' }));
+    writeFileSync(join(work, 'report.html'), reportHtml(insights, course, { source: sourceName(s), generatedAt: (o.now ?? new Date()).toISOString(), hasTimes: s.kind !== 'moodle' }));
     db.close();
     rmSync(join(work, '.db'), { recursive: true, force: true });
     if (existsSync(out)) rmSync(out, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // tests/lms/ needs the real platforms of ../shared/lms: `npm run test:lms` runs it.
+    // tests/lms/ needs the real platforms: `npm run test:lms` (vitest.lms.config.ts).
     exclude: ['tests/lms/**', '**/node_modules/**'],
     // Browser tests share one built dist/ and one Chromium; keep files in one worker at a time
     // where they start servers, and give real-browser steps room.

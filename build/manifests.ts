@@ -88,7 +88,7 @@ export const scorm2004Manifest = (input: ManifestInput): string => manifest(inpu
 /**
  * The metadata file both manifests point to: the course's title, language, description and
  * version as IMS MD 1.2.1 (SCORM 1.2) or IEEE LOM (SCORM 2004). Kept out of the manifest because
- * inline IMS MD cannot be checked with the schema tools we run (see shared/schemas/SOURCES.md).
+ * inline IMS MD cannot be checked with the schema tools we run (see build/schemas/SOURCES.md).
  */
 export function scormMetadata(input: ManifestInput, standard: ScormStandard): string {
   const { course, lang } = input;

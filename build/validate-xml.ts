@@ -1,4 +1,4 @@
-// Validates manifests against the official XSDs in ../shared/schemas with libxml2 compiled to
+// Validates manifests against the official XSDs in build/schemas with libxml2 compiled to
 // WebAssembly (xmllint-wasm), so neither tests nor the build need a system xmllint. Then checks
 // the few SCORM rules the XSDs leave open (schemaversion, masteryscore range, references).
 import { readFileSync } from 'node:fs';
@@ -44,7 +44,7 @@ function lomFiles(): string[] {
 }
 
 export function schemasDir(): string {
-  return process.env.SCHEMAS_DIR ?? resolve(import.meta.dirname, '..', '..', 'shared', 'schemas');
+  return process.env.SCHEMAS_DIR ?? resolve(import.meta.dirname, 'schemas');
 }
 
 const loaded = new Map<string, string>();
@@ -55,7 +55,7 @@ function schemaFile(dir: string, name: string): { fileName: string; contents: st
     try {
       contents = readFileSync(path, 'utf8');
     } catch {
-      throw new Error(`validate-xml: schema file ${name} not found in ${dir} (set SCHEMAS_DIR to the shared schemas folder)`);
+      throw new Error(`validate-xml: schema file ${name} not found in ${dir} (the official schemas live in build/schemas; SCHEMAS_DIR overrides)`);
     }
     loaded.set(path, contents);
   }

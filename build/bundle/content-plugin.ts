@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import type { ResolvedCourse } from '../content/resolve.js';
+import type { UiString } from '../../src/content/types.js';
 
 const OUTLINE = 'virtual:course-outline';
 const LOADERS = 'virtual:module-loaders';
@@ -16,9 +17,9 @@ const LATE_PREFIXES = ['assessment.', 'attestation.', 'certificate.', 'evaluatio
 const FIRST_PAGE_KEYS = new Set(['journal.menu', 'journal.loadFailed']);
 export const isLateString = (key: string): boolean => !FIRST_PAGE_KEYS.has(key) && LATE_PREFIXES.some((p) => key.startsWith(p));
 
-function splitStrings(ui: Record<string, string>): { first: Record<string, string>; late: Record<string, string> } {
-  const first: Record<string, string> = {};
-  const late: Record<string, string> = {};
+function splitStrings(ui: Record<string, UiString>): { first: Record<string, UiString>; late: Record<string, UiString> } {
+  const first: Record<string, UiString> = {};
+  const late: Record<string, UiString> = {};
   for (const [k, v] of Object.entries(ui)) (isLateString(k) ? late : first)[k] = v;
   return { first, late };
 }

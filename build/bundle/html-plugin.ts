@@ -2,6 +2,7 @@
 // that allows only the package itself and the configured LRS.
 import type { Plugin } from 'vite';
 import type { CourseOutline, ThemeColours } from '../../src/content/types.js';
+import { formatUi } from '../../src/player/ui-format.js';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -27,7 +28,7 @@ export function themeCss(theme: ThemeColours): string {
  *  HTML, so text is on screen as soon as the page arrives on a slow ward network. The player shows
  *  the same while it starts (App.svelte), then takes over. */
 export function startingShell(outline: CourseOutline): string {
-  return `<main id="main" tabindex="-1"><h1 id="page-title" tabindex="-1">${escapeHtml(outline.title)}</h1><p class="lead">${escapeHtml(outline.description)}</p><p class="loading" role="status">${escapeHtml(outline.ui['app.loading'] ?? '')}</p></main>`;
+  return `<main id="main" tabindex="-1"><h1 id="page-title" tabindex="-1">${escapeHtml(outline.title)}</h1><p class="lead">${escapeHtml(outline.description)}</p><p class="loading" role="status">${escapeHtml(formatUi(outline.ui['app.loading'] ?? '', {}, outline.lang))}</p></main>`;
 }
 
 export function htmlPlugin(outline: CourseOutline, theme: ThemeColours, connectSrc: string[]): Plugin {

@@ -13,19 +13,28 @@ export const SCORM12_SUSPEND_DATA_LIMIT = 4096;
 /** How far course.json's estimatedMinutes may stray from the time the content itself takes. */
 export const ESTIMATE_TOLERANCE = 0.2;
 
-function identicalTranslations(src: JsonSource, properNames: Set<string>, out: Problem[], path: (string | number)[] = [], value: unknown = src.value): void {
+type Path = (string | number)[];
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function compareTexts(src: JsonSource, properNames: Set<string>, out: Problem[], en: unknown, it: unknown, itPath: Path): void {
+  if (typeof en !== 'string' || typeof it !== 'string') return;
+  const text = en.trim();
+  // Numbers and symbols read the same in both languages.
+  if (text === it.trim() && /\p{L}/u.test(text) && !properNames.has(text)) {
+    out.push({ file: src.file, line: src.lineOf(itPath), message: `Italian text is identical to the English ("${text.slice(0, 40)}"); translate it, or list it in course/proper-names.json if it is a proper name` });
+  }
+}
+
+function identicalTranslations(src: JsonSource, properNames: Set<string>, out: Problem[], path: Path = [], value: unknown = src.value): void {
   if (Array.isArray(value)) return value.forEach((v, i) => identicalTranslations(src, properNames, out, [...path, i], v));
-  if (!value || typeof value !== 'object') return;
-  const obj = value as Record<string, unknown>;
-  if (typeof obj.en === 'string' && typeof obj.it === 'string') {
-    const text = obj.en.trim();
-    // Numbers and symbols read the same in both languages.
-    if (text === obj.it.trim() && /\p{L}/u.test(text) && !properNames.has(text)) {
-      out.push({ file: src.file, line: src.lineOf([...path, 'it']), message: `Italian text is identical to the English ("${text.slice(0, 40)}"); translate it, or list it in course/proper-names.json if it is a proper name` });
-    }
+  if (!isObject(value)) return;
+  if (typeof value.en === 'string' && typeof value.it === 'string') return compareTexts(src, properNames, out, value.en, value.it, [...path, 'it']);
+  // A counted interface string (course/ui.json): each plural form against its English namesake.
+  if (isObject(value.en) && isObject(value.it)) {
+    for (const form of Object.keys(value.it)) compareTexts(src, properNames, out, value.en[form], value.it[form], [...path, 'it', form]);
     return;
   }
-  for (const [k, v] of Object.entries(obj)) identicalTranslations(src, properNames, out, [...path, k], v);
+  for (const [k, v] of Object.entries(value)) identicalTranslations(src, properNames, out, [...path, k], v);
 }
 
 export function checkResolved(loaded: LoadedCourse, resolved: Map<Lang, ResolvedCourse>): Problem[] {

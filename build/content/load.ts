@@ -3,15 +3,18 @@
 // `loadCourse` throws ContentInvalid with all of them so an author sees every mistake at once.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LANGS, type CourseSource, type Lang } from '../../src/content/types.js';
+import { LANGS, type CourseSource, type Lang, type UiStringSource } from '../../src/content/types.js';
 import { readJson, type JsonSource } from './json-source.js';
 import { JsonChecker, isObj } from './json-checks.js';
 import { checkQuiz, type ItemRef } from './quiz-checks.js';
 import { checkInteractive } from './interactive-checks.js';
+import { checkUiStrings } from './ui-checks.js';
 import { checkTheme } from './theme-checks.js';
 import { checkLogo } from './logo-checks.js';
 import { readMarkdown, type MarkdownSource } from './markdown-source.js';
 import { ContentInvalid, Problems } from './problems.js';
+import { checkFigures, checkSameFigures } from './figure-checks.js';
+import type { PreparedSvg } from './svg-figure.js';
 
 export interface LoadedModule {
   slug: string;
@@ -21,6 +24,8 @@ export interface LoadedModule {
   items: ItemRef[];
   interactive: Record<string, unknown>;
   interactiveJson: JsonSource | null;
+  /** The module's checked figures by source path (`figures/name.svg`). */
+  figures: Map<string, PreparedSvg>;
 }
 
 export interface LoadedCoursePage { name: string; prose: Record<Lang, MarkdownSource> }
@@ -31,7 +36,7 @@ export interface LoadedCourse {
   /** course.json as read, for problems that point at one of its lines. */
   courseJson: JsonSource;
   uiJson: JsonSource | null;
-  ui: Record<string, Record<Lang, string>>;
+  ui: Record<string, UiStringSource>;
   properNames: string[];
   modules: LoadedModule[];
   coursePages: LoadedCoursePage[];
@@ -144,7 +149,7 @@ export function loadCourse(root: string): LoadedCourse {
 
   const ids = new IdRegistry(problems, root);
   const uiSrc = loadJson(join(root, 'course', 'ui.json'), problems, 'interface strings (course/ui.json)');
-  if (uiSrc) new JsonChecker(uiSrc, problems, LANGS).checkAllLocalised();
+  if (uiSrc) checkUiStrings(new JsonChecker(uiSrc, problems, LANGS));
   const namesSrc = existsSync(join(root, 'course', 'proper-names.json')) ? loadJson(join(root, 'course', 'proper-names.json'), problems, 'proper names') : null;
 
   // Module folders and the order in course.json must agree.
@@ -179,7 +184,9 @@ export function loadCourse(root: string): LoadedCourse {
       ic.checkAllLocalised();
       if (isObj(interactiveSrc.value)) interactive = interactiveSrc.value;
     }
-    const mod: LoadedModule = { slug, dir, prose, quiz, items, interactive, interactiveJson: interactiveSrc };
+    checkSameFigures(prose, problems);
+    const figures = checkFigures(dir, prose, problems);
+    const mod: LoadedModule = { slug, dir, prose, quiz, items, interactive, interactiveJson: interactiveSrc, figures };
     modules.push(mod);
 
     for (const page of prose[LANGS[0]].pages) {
@@ -217,6 +224,7 @@ export function loadCourse(root: string): LoadedCourse {
       if (text === null) { complete = false; continue; }
       prose[lang] = readMarkdown(file, text, problems);
       checkFrontMatter(prose[lang], problems, false);
+      for (const b of prose[lang].pages.flatMap((p) => p.blocks)) if (b.kind === 'figure') problems.add(file, b.line, 'figures go in module pages (modules/<slug>/figures/); course-level pages have none');
     }
     if (!complete) continue;
     checkSameStructure(prose, problems);
@@ -245,7 +253,7 @@ export function loadCourse(root: string): LoadedCourse {
   }
 
   if (problems.any) throw new ContentInvalid(problems.list);
-  const ui = (uiSrc?.value ?? {}) as Record<string, Record<Lang, string>>;
+  const ui = (uiSrc?.value ?? {}) as Record<string, UiStringSource>;
   const properNames = Array.isArray(namesSrc?.value) ? (namesSrc.value as string[]) : [];
   return { root, course, courseJson: courseSrc, uiJson: uiSrc, ui, properNames, modules, coursePages };
 }

@@ -13,7 +13,23 @@ export interface SourceLine { text: string; line: number }
 
 export type RawBlock =
   | { kind: 'markdown'; lines: SourceLine[] }
-  | { kind: 'directive'; name: DirectiveName; arg: string | null; line: number };
+  | { kind: 'directive'; name: DirectiveName; arg: string | null; line: number }
+  | RawFigure;
+
+/** A ```figure block: the SVG file (relative to the module folder) and this language's words for it. */
+export interface RawFigure {
+  kind: 'figure';
+  src: string;
+  line: number;
+  alt: string;
+  caption: string | null;
+  description: string | null;
+  labels: Record<string, string>;
+  /** The line of each key (`alt`, `caption`, `labels.<key>` …), for problems that point at one. */
+  lineOf: (key: string) => number;
+  /** Set when its YAML did not parse (already reported): nothing more to check. */
+  broken?: true;
+}
 
 export interface RawSection { id: string; title: string; line: number }
 export interface RawPage { id: string; title: string; line: number; sections: RawSection[]; blocks: RawBlock[] }
@@ -36,6 +52,52 @@ const HTML_TAG = /<\/?[a-zA-Z!][^>]*>/;
 /** `[words in another language]{lang=en}`: the language of a part (WCAG 3.1.2). */
 const LANG_MARK = /(.)\{lang=([^}]*)\}/g;
 const LANG_CODE = /^[a-z]{2,3}(?:-[A-Z]{2})?$/;
+const FIGURE_FENCE = /^```figure(?:\s+(\S*))?\s*$/;
+const FIGURE_KEYS = ['alt', 'caption', 'description', 'labels'];
+
+/** Reads the YAML inside a ```figure fence (lines[start..end) of the file). */
+function readFigure(file: string, lines: string[], start: number, end: number, src: string, problems: Problems): RawFigure {
+  const body = lines.slice(start, end);
+  const lineOf = (key: string) => {
+    const [head, sub] = key.split('.');
+    let idx = body.findIndex((l) => l.startsWith(`${head}:`));
+    if (idx >= 0 && sub) {
+      const subIdx = body.slice(idx + 1).findIndex((l) => new RegExp(`^\\s+['"]?${sub}['"]?\\s*:`).test(l));
+      if (subIdx >= 0) idx += subIdx + 1;
+    }
+    return idx < 0 ? start : start + idx + 1;
+  };
+  const fig: RawFigure = { kind: 'figure', src, line: start, alt: '', caption: null, description: null, labels: {}, lineOf };
+  const counter = new LineCounter();
+  const doc = parseDocument(body.join('\n'), { lineCounter: counter, prettyErrors: false });
+  for (const err of doc.errors) {
+    const hint = /mapping/i.test(err.message) ? ' (text with ": " inside must be in double quotes)' : '';
+    problems.add(file, start + (err.linePos?.[0]?.line ?? counter.linePos(err.pos[0]).line), `figure: ${err.message.split('\n')[0]}${hint}`);
+  }
+  if (doc.errors.length) return { ...fig, broken: true };
+  const value = doc.toJS() as unknown;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    problems.add(file, start, 'a figure needs `alt:` (and may have `caption:`, `description:` and `labels:`) inside its ```figure fence');
+    return fig;
+  }
+  const v = value as Record<string, unknown>;
+  for (const key of Object.keys(v)) if (!FIGURE_KEYS.includes(key)) problems.add(file, lineOf(key), `figure: unknown key "${key}"; a figure has ${FIGURE_KEYS.join(', ')}`);
+  if (typeof v.alt !== 'string' || !v.alt.trim()) problems.add(file, lineOf('alt'), 'figure needs "alt": what the figure shows, for readers who cannot see it');
+  else fig.alt = v.alt.trim();
+  for (const key of ['caption', 'description'] as const) {
+    if (v[key] === undefined) continue;
+    if (typeof v[key] !== 'string' || !v[key].trim()) problems.add(file, lineOf(key), `figure: "${key}" must be text`);
+    else fig[key] = v[key].trim();
+  }
+  if (v.labels !== undefined) {
+    if (!v.labels || typeof v.labels !== 'object' || Array.isArray(v.labels)) problems.add(file, lineOf('labels'), 'figure: "labels" must be a list of `key: words` lines');
+    else for (const [k, t] of Object.entries(v.labels)) {
+      if (typeof t !== 'string' && typeof t !== 'number') problems.add(file, lineOf(`labels.${k}`), `figure label "${k}" must be text`);
+      else fig.labels[k] = String(t);
+    }
+  }
+  return fig;
+}
 
 export function readMarkdown(file: string, text: string, problems: Problems): MarkdownSource {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
@@ -80,6 +142,25 @@ export function readMarkdown(file: string, text: string, problems: Problems): Ma
   for (let i = bodyStart; i < lines.length; i++) {
     const text = lines[i];
     const line = i + 1;
+    const fence = inCode ? null : FIGURE_FENCE.exec(text);
+    if (fence) {
+      const close = lines.findIndex((l, j) => j > i && l.startsWith('```'));
+      if (close < 0) {
+        problems.add(file, line, 'this ```figure block never ends; close it with a ``` line');
+        continue;
+      }
+      const src = fence[1] ?? '';
+      if (!/^figures\/[a-z0-9]+(?:-[a-z0-9]+)*\.svg$/.test(src)) problems.add(file, line, `figure "${src}": name an SVG file in the module's figures folder, as in \`\`\`figure figures/session-shape.svg`);
+      const fig = readFigure(file, lines, line, close, src, problems);
+      if (fig.caption) for (const m of fig.caption.matchAll(LINK)) links.push({ target: m[1].slice(1), line: fig.lineOf('caption') });
+      if (!current) problems.add(file, line, 'a figure before the first page; put it under a "# Title {#page-id}" heading');
+      else {
+        flush();
+        current.blocks.push(fig);
+      }
+      i = close;
+      continue;
+    }
     if (text.startsWith('```')) inCode = !inCode;
     if (!inCode) {
       const page = PAGE_HEADING.exec(text);

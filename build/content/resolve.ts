@@ -1,11 +1,12 @@
 // Turns the validated sources into what the player reads for one language: the outline
 // (first-page data) and one content object per module. Text per language collapses to one string.
-import { LANGS, type Block, type CourseOutline, type Lang, type Module, type QuizItem, type InteractiveData, type CoursePage } from '../../src/content/types.js';
+import { LANGS, type Block, type CourseOutline, type Lang, type Module, type QuizItem, type InteractiveData, type CoursePage, type UiString, type UiStringSource } from '../../src/content/types.js';
 import type { LoadedCourse, LoadedModule } from './load.js';
 import type { MarkdownSource } from './markdown-source.js';
 import { countWords, renderMarkdown } from './render-markdown.js';
 import { itemOutline } from '../../src/content/item-outline.js';
 import { extname, join } from 'node:path';
+import { figureHtml } from './figure-checks.js';
 
 /** Replaces every `{ en, it }` object with the text of `lang`. */
 export function pickLang(value: unknown, lang: Lang): unknown {
@@ -18,6 +19,16 @@ export function pickLang(value: unknown, lang: Lang): unknown {
   return value;
 }
 
+/** An interface string for one language; a counted one keeps its forms and the name of its count. */
+function uiString(source: UiStringSource, lang: Lang): UiString {
+  return 'count' in source ? { count: source.count, forms: source[lang] } : source[lang];
+}
+
+const uiText = (source: UiStringSource | undefined, lang: Lang): string | undefined => {
+  const s = source && uiString(source, lang);
+  return typeof s === 'string' ? s : undefined;
+};
+
 function moduleItems(mod: LoadedModule, lang: Lang): QuizItem[] {
   const items = (mod.quiz.value as { items: unknown[] }).items;
   return pickLang(items, lang) as QuizItem[];
@@ -27,6 +38,8 @@ function renderPages(md: MarkdownSource, mod: LoadedModule | null, lang: Lang) {
   return md.pages.map((page) => {
     const blocks: Block[] = page.blocks.map((b): Block => {
       if (b.kind === 'markdown') return { kind: 'html', html: renderMarkdown(b.lines) };
+      // Inlined into the page's HTML, so a figure arrives with its module's chunk, never the first page.
+      if (b.kind === 'figure') return { kind: 'html', html: figureHtml(mod!.figures.get(b.src)!, b) };
       if (b.name === 'interactive') return { kind: 'interactive', id: b.arg!, data: pickLang(mod!.interactive[b.arg!], lang) as InteractiveData };
       return { kind: 'directive', name: b.name };
     });
@@ -52,7 +65,7 @@ export function resolveCourse(loaded: LoadedCourse, lang: Lang): ResolvedCourse 
     // Each teaching module ends with its quiz page, unless the module places its own blocks (assessment).
     const ownsQuiz = pages.some((p) => p.blocks.some((b) => b.kind === 'directive'));
     if (!ownsQuiz && items.length > 0) {
-      pages.push({ id: `${mod.slug}-quiz`, title: loaded.ui['quiz.title']?.[lang] ?? 'Quiz', sections: [], blocks: [{ kind: 'quiz', itemIds: items.map((i) => i.id) }] });
+      pages.push({ id: `${mod.slug}-quiz`, title: uiText(loaded.ui['quiz.title'], lang) ?? 'Quiz', sections: [], blocks: [{ kind: 'quiz', itemIds: items.map((i) => i.id) }] });
     }
     return {
       slug: mod.slug,
@@ -88,7 +101,7 @@ export function resolveCourse(loaded: LoadedCourse, lang: Lang): ResolvedCourse 
     })),
     coursePages: coursePages.map((p) => ({ id: p.id, title: p.title, sections: [] })),
     logo: logo ? { src: `assets/logo${extname(logo.file).toLowerCase()}`, alt: logo.alt[lang] } : null,
-    ui: pickLang(loaded.ui, lang) as Record<string, string>,
+    ui: Object.fromEntries(Object.entries(loaded.ui).map(([key, s]) => [key, uiString(s, lang)])),
   };
   return { outline, modules, coursePages, logoFile: logo ? join(loaded.root, logo.file) : null };
 }

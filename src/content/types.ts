@@ -8,6 +8,17 @@ export const LANGS: readonly Lang[] = ['en', 'it'];
 /** Text per language, as written in the source JSON files. */
 export type Localised = Record<Lang, string>;
 
+/** The texts of a counted interface string in one language, one per plural form the language
+ *  uses (`Intl.PluralRules` categories: "one", "other", …), e.g. { one: "{left} attempt", other: "{left} attempts" }. */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>>;
+
+/** An interface string as course/ui.json gives it: text per language, or, for a string that shows
+ *  a number of things, plural forms per language and `count`, the placeholder that holds the number. */
+export type UiStringSource = Localised | ({ count: string } & Record<Lang, PluralForms>);
+
+/** An interface string resolved for one language, as the player receives it. */
+export type UiString = string | { count: string; forms: PluralForms };
+
 export interface ThemeColours {
   text: string;
   background: string;
@@ -185,7 +196,7 @@ export interface CourseOutline {
   coursePages: PageOutline[];
   /** The theme's logo as the package holds it, or null. */
   logo: { src: string; alt: string } | null;
-  ui: Record<string, string>;
+  ui: Record<string, UiString>;
 }
 
 /** Everything the player needs for one language. */
@@ -205,5 +216,5 @@ export interface CourseData {
   modules: Module[];
   /** Course-level pages (references, accessibility statement, privacy). */
   coursePages: CoursePage[];
-  ui: Record<string, string>;
+  ui: Record<string, UiString>;
 }

@@ -23,7 +23,7 @@ export interface ReflectiveNoteDocument {
     module: string;
     written: string;
     reminder: string;
-    /** "Page {page} of {count}" */
+    /** "Page {page} of {total}" (a position, not a count: no plural forms) */
     page: string;
   };
   courseTitle: string;
@@ -84,6 +84,6 @@ export function reflectiveNotePdf(n: ReflectiveNoteDocument): Uint8Array {
 
   return doc.toBytes(
     { title: `${n.labels.title}: ${n.courseTitle}`, author: n.learner || undefined, creationDate: n.issued },
-    (page, count) => `${n.courseTitle} · ${n.labels.page.replace('{page}', String(page)).replace('{count}', String(count))}`,
+    (page, count) => `${n.courseTitle} · ${n.labels.page.replace('{page}', String(page)).replace('{total}', String(count))}`,
   );
 }

@@ -1,5 +1,6 @@
 // The journal as the learner exports it: entries in course order with their module, and the
 // Markdown text of the reflective note (the PDF gets the same facts through reflectiveNoteFacts).
+import type { Translate } from './ui-format';
 import type { CourseOutline } from '../content/types';
 import type { JournalEntry, JournalNotes } from './journal';
 
@@ -29,7 +30,7 @@ export function formatDate(date: Date | string, lang: string): string {
 
 /** Course facts heading the note: label and value pairs. */
 export function reflectiveNoteFacts(
-  outline: CourseOutline, t: (k: string) => string, today: Date, learner: string, certificate: { id: string; hours: number | null } | null,
+  outline: CourseOutline, t: Translate, today: Date, learner: string, certificate: { id: string; hours: number | null } | null,
 ): [string, string][] {
   // The course title heads the note already; these are the facts an appraiser looks for.
   const facts: [string, string][] = [
@@ -39,7 +40,7 @@ export function reflectiveNoteFacts(
   ];
   if (learner) facts.push([t('journal.name'), learner]);
   if (certificate) {
-    if (certificate.hours !== null) facts.push([t('certificate.credit'), `${t('certificate.hours').replace('{hours}', certificate.hours.toLocaleString(outline.lang))} (${outline.cme.creditType})`]);
+    if (certificate.hours !== null) facts.push([t('certificate.credit'), `${t('certificate.hours', { hours: certificate.hours })} (${outline.cme.creditType})`]);
     facts.push([t('certificate.id'), certificate.id]);
   }
   return facts;
@@ -52,7 +53,7 @@ export const keepLineBreaks = (text: string): string =>
 
 /** The reflective note as Markdown, for a portfolio that takes plain text. */
 export function journalMarkdown(o: {
-  t: (k: string) => string; lang: string; courseTitle: string; facts: [string, string][]; entries: JournalLine[]; notes: JournalNotes;
+  t: Translate; lang: string; courseTitle: string; facts: [string, string][]; entries: JournalLine[]; notes: JournalNotes;
 }): string {
   const { t } = o;
   const own = (text: string) => (text.trim() ? keepLineBreaks(text) : `_${t('journal.notWritten')}_`);

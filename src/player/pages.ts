@@ -32,7 +32,3 @@ export function pageIndexOf(outline: CourseOutline, pages: FlatPage[], id: strin
   }
   return null;
 }
-
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in values ? String(values[k]) : `{${k}}`));
-}

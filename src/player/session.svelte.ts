@@ -195,11 +195,11 @@ export class CourseSession {
     if (passed && this.state.completedOn === null) this.state.completedOn = dayNumber(new Date());
     const objective = { id: slug, scorePercent: score, status: passed ? 'passed' : 'failed' } as const;
     this.tracker.answer(results.map((r) => ({ item: r.item, response: r.response, correct: r.correct, latencyMs: 0, moduleSlug: slug, objective })), this.snapshot());
-    this.tracker.setResult({ scorePercent: this.state.score, passed: this.state.passed === true, completed: true }, this.snapshot());
+    this.tracker.setResult({ scorePercent: this.state.score, passed: this.state.passed === true, completed: true, final: this.state.completed }, this.snapshot());
   }
 
   retakeAssessment(): void {
-    if (!this.canRetake) return;
+    if (!this.canRetake || this.launch.mode !== 'normal') return;
     const a = this.state.assessment;
     a.attempt += 1;
     a.seed = randomSeed();
@@ -306,15 +306,22 @@ export class CourseSession {
     return typeof this.tracker.leave === 'function';
   }
 
+  /** Exit: the tracker ends the session in order (state, then `terminated`) and goes back to the
+   *  LMS; the pagehide that follows finds the session finished and sends nothing more. */
   leave(): void {
-    this.finish();
-    this.tracker.leave?.();
+    if (this.finished || !this.tracker.leave) return;
+    this.tracker.leave(...this.closeSession());
   }
 
+  /** The page is going: end the session with what can still be sent. */
   finish(): void {
     if (this.finished) return;
+    this.tracker.finish(...this.closeSession());
+  }
+
+  private closeSession(): ['suspend' | 'normal', Snapshot] {
     this.finished = true;
     this.state.elapsedSeconds += Math.round((Date.now() - this.startedAt) / 1000);
-    this.tracker.finish(this.state.completed ? 'normal' : 'suspend', this.snapshot());
+    return [this.state.completed ? 'normal' : 'suspend', this.snapshot()];
   }
 }

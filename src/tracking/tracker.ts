@@ -55,7 +55,11 @@ export interface SurveyEvent { item: QuizItem; answer: string; moduleSlug: strin
 export interface ResultEvent {
   scorePercent: number;
   passed: boolean;
+  /** The assessment was submitted, so the course's content is done (xAPI `completed`). */
   completed: boolean;
+  /** The attempt is over: passed, or failed with no retake left. SCORM reports a failed attempt
+   *  with retakes left as unfinished: an LMS opens a finished one in review, with no way to retake. */
+  final: boolean;
 }
 
 /** Something the learner should know about tracking: a value the LMS refused, storage full… */
@@ -75,7 +79,8 @@ export interface Tracker {
   /** End the session exactly once: suspend when unfinished, normal when finished. */
   finish(exit: 'suspend' | 'normal', snapshot: Snapshot): void;
   onNotice(listener: (notice: TrackerNotice) => void): void;
-  /** After finish(): take the learner back to the LMS (cmi5 returnURL). Present only when the
-   *  LMS gave somewhere to go, so the player shows its Exit button only then. */
-  leave?(): void;
+  /** The learner's Exit: end the session like finish(), but in order, waiting for the LMS to
+   *  confirm, then take the learner back to it (cmi5 returnURL). Present only when the LMS gave
+   *  somewhere to go, so the player shows its Exit button only then. */
+  leave?(exit: 'suspend' | 'normal', snapshot: Snapshot): void;
 }

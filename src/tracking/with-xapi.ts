@@ -117,6 +117,6 @@ export function withXapi(tracker: Tracker, outline: CourseOutline, storageKey: s
       listeners.push(l);
       tracker.onNotice(l);
     },
-    ...(tracker.leave && { leave: () => tracker.leave?.() }),
+    ...(tracker.leave && { leave: (exit, s) => tracker.leave?.(exit, s) }),
   };
 }

@@ -2,7 +2,8 @@
 // there until the LRS answers 2xx. Sends in batches, in order; retries with exponential backoff and
 // jitter; on pagehide sends what is left with fetch keepalive. A statement the LRS rejects (400) is
 // set aside with the reason so it never blocks the rest; 401/403 stops sending (the statements wait
-// for the next launch). Ids are fixed at creation, so sending twice is harmless.
+// for the next launch). A statement on the wire is not sent again while its request may still
+// arrive: a cmi5 LMS refuses anything after `terminated`, so a late duplicate is not harmless there.
 import type { Statement } from '@xapi/xapi';
 
 export interface LrsAnswer { status: number; body: string }
@@ -31,6 +32,9 @@ export interface OutboxOptions {
   maxDelayMs?: number;
   /** Most characters of JSON this outbox keeps in storage. */
   maxStoredChars?: number;
+  /** Statements left from an earlier launch that this launch may still send (cmi5: only its own
+   *  session's; a finished session takes nothing more). The others are set aside, not sent. */
+  stillSendable?: (s: Statement) => boolean;
   random?: () => number;
 }
 
@@ -38,8 +42,12 @@ export interface Outbox {
   enqueue(statements: Statement[]): void;
   /** Sends now (skipping any wait); resolves when the queue is empty, stopped or waiting to retry. */
   flush(): Promise<void>;
-  /** On pagehide: sends what is left with keepalive, synchronously started. */
+  /** On pagehide: sends what is left in one keepalive request (so the LRS gets it in order),
+   *  synchronously started; statements already on the wire with keepalive are not sent again. */
   flushOnExit(): void;
+  /** The session ends: sends what is left in order, one request at a time, with keepalive from now
+   *  on (so a request outlives the page). Resolves when the queue is empty, stopped or waiting. */
+  close(): Promise<void>;
   pending(): Statement[];
   setAside(): SetAside[];
   readonly stopped: boolean;
@@ -90,6 +98,12 @@ export function createOutbox(o: OutboxOptions): Outbox {
   } catch {
     // unreadable storage: start empty rather than fail the course
   }
+  if (o.stillSendable) {
+    const at = new Date().toISOString();
+    const stale = queue.filter((s) => !o.stillSendable!(s));
+    queue = queue.filter((s) => o.stillSendable!(s));
+    aside = [...aside, ...stale.map((statement) => ({ statement, status: 0, reason: 'left from an earlier session', at }))].slice(-MAX_SET_ASIDE);
+  }
 
   let transport: StatementTransport | null = null;
   let stopped = false;
@@ -98,6 +112,12 @@ export function createOutbox(o: OutboxOptions): Outbox {
   let attempt = 0;
   /** After a batch is refused, send this many statements one by one to find the bad one. */
   let isolate = 0;
+  /** Ids in a keepalive request not answered yet: it may still arrive, so they are not resent. */
+  const onTheWire = new Set<string>();
+  /** Characters of keepalive bodies not answered yet (the browser's budget is per page). */
+  let keepaliveInFlight = 0;
+  /** After close(): every send uses keepalive. */
+  let closing = false;
 
   const persist = () => {
     if (!storage) return;
@@ -127,6 +147,26 @@ export function createOutbox(o: OutboxOptions): Outbox {
 
   const loadTransport = async (): Promise<StatementTransport> => (transport ??= await o.transport());
 
+  /** The oldest statements of `list` whose JSON fits in `budget` characters (at least one). */
+  const fitting = (list: Statement[], budget: number): Statement[] => {
+    let n = list.length;
+    while (n > 1 && JSON.stringify(list.slice(0, n)).length > budget) n = Math.ceil(n / 2);
+    return list.slice(0, n);
+  };
+
+  /** One keepalive request; its statements count as on the wire until the LRS answers. */
+  const sendKeepalive = async (batch: Statement[]): Promise<LrsAnswer> => {
+    const size = JSON.stringify(batch).length;
+    batch.forEach((s) => onTheWire.add(s.id!));
+    keepaliveInFlight += size;
+    try {
+      return await (await loadTransport()).send(batch, { keepalive: true });
+    } finally {
+      keepaliveInFlight -= size;
+      batch.forEach((s) => onTheWire.delete(s.id!));
+    }
+  };
+
   const schedule = (ms: number) => {
     if (timer !== null || stopped) return;
     timer = setTimeout(() => {
@@ -137,10 +177,13 @@ export function createOutbox(o: OutboxOptions): Outbox {
 
   /** Sends one batch; returns false when the loop must pause (retry later or stopped). */
   const sendOne = async (): Promise<boolean> => {
-    const batch = queue.slice(0, isolate > 0 ? 1 : batchSize);
+    const waiting = queue.filter((s) => !onTheWire.has(s.id!));
+    if (!waiting.length) return false;
+    let batch = waiting.slice(0, isolate > 0 ? 1 : batchSize);
+    if (closing) batch = fitting(batch, KEEPALIVE_BUDGET - keepaliveInFlight);
     let answer: LrsAnswer;
     try {
-      answer = await (await loadTransport()).send(batch, { keepalive: false });
+      answer = await (closing ? sendKeepalive(batch) : (await loadTransport()).send(batch, { keepalive: false }));
     } catch {
       answer = { status: 0, body: 'network error' };
     }
@@ -202,28 +245,26 @@ export function createOutbox(o: OutboxOptions): Outbox {
     },
     flush: () => (stopped ? Promise.resolve() : flush()),
     flushOnExit() {
-      if (stopped || !transport || !queue.length) return;
-      let budget = KEEPALIVE_BUDGET;
-      let rest = queue;
-      while (rest.length) {
-        let n = Math.min(rest.length, batchSize);
-        while (n > 1 && JSON.stringify(rest.slice(0, n)).length > budget) n = Math.floor(n / 2);
-        const batch = rest.slice(0, n);
-        const size = JSON.stringify(batch).length;
-        if (size > budget) break;
-        budget -= size;
-        rest = rest.slice(n);
-        // Whatever is not confirmed stays stored and goes out on the next launch.
-        transport
-          .send(batch, { keepalive: true })
-          .then((a) => {
-            if (a.status >= 200 && a.status < 300) {
-              remove(batch);
-              persist();
-            }
-          })
-          .catch(() => undefined);
-      }
+      if (stopped || !transport) return;
+      const waiting = queue.filter((s) => !onTheWire.has(s.id!));
+      if (!waiting.length) return;
+      // One request: the LRS stores a batch in order, so `terminated` cannot overtake what came
+      // before it. What does not fit the keepalive budget stays stored for the next launch.
+      const budget = KEEPALIVE_BUDGET - keepaliveInFlight;
+      const batch = fitting(waiting, budget);
+      if (JSON.stringify(batch).length > budget) return;
+      sendKeepalive(batch)
+        .then((a) => {
+          if (a.status >= 200 && a.status < 300) {
+            remove(batch);
+            persist();
+          }
+        })
+        .catch(() => undefined);
+    },
+    close() {
+      closing = true;
+      return stopped ? Promise.resolve() : flush();
     },
     pending: () => [...queue],
     setAside: () => [...aside],

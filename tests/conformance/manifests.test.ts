@@ -319,7 +319,7 @@ describe('deliberately broken manifests in tests/fixtures/manifests', () => {
   });
 });
 
-/** The IMS MD 1.2.1 schema compiles only in libxml2 2.9 (see shared/schemas/SOURCES.md). */
+/** The IMS MD 1.2.1 schema compiles only in libxml2 2.9 (see build/schemas/SOURCES.md). */
 function debianXmllint(): boolean {
   const run = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
   return run.status === 0 && /libxml version 209\d\d/.test(run.stderr + run.stdout);

@@ -1,8 +1,10 @@
 // The cmi5 zip launched by a test cmi5 LMS (tests/support/cmi5-launcher.ts) against the test LRS:
 // the statements the LRS holds, in order, with the context cmi5 requires; pass, fail, browse, and a
-// masteryScore from LaunchData that overrides course.json.
+// masteryScore from LaunchData that overrides course.json. The test LRS ends a session's token as
+// CATAPULT does (403 for a statement after terminated, 401 for anything else), and every session
+// must send exactly one terminated and nothing after it (issue 11).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Statement } from '@xapi/xapi';
 import { collectErrors } from '../support/browser';
 import { launchChromium as launchBrowser } from '../support/lrs/chromium';
@@ -32,8 +34,8 @@ afterAll(async () => {
 });
 beforeEach(() => lrs.reset());
 
-async function open(launch: Cmi5Launch): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function open(launch: Cmi5Launch, existing?: BrowserContext): Promise<{ page: Page; errors: string[] }> {
+  const context = existing ?? (await browser.newContext({ viewport: { width: 1280, height: 900 } }));
   const page = await context.newPage();
   const errors = collectErrors(page);
   await page.goto(launch.url);
@@ -75,6 +77,23 @@ function expectCmi5Session(list: Statement[], launch: Cmi5Launch, activityId: st
   expect(launch.fetchCalls()).toBe(1);
 }
 
+/** The session's requests as the LRS saw them: one terminated, nothing after it, nothing refused. */
+async function expectOneTerminatedThenSilence(launch: Cmi5Launch) {
+  // A late request (a duplicate, a State write) would arrive just after terminated.
+  await new Promise((r) => setTimeout(r, 700));
+  const mine = lrs.requests.filter((r) => r.auth === `Basic ${launch.token}`);
+  const log = mine.map((r) => `${r.method} ${r.path.split('?')[0]} [${r.verbs.join(',')}] → ${r.status}`).join('\n');
+  const terminated = mine.filter((r) => r.verbs.includes('terminated'));
+  expect(terminated, log).toHaveLength(1);
+  expect(mine.at(-1), log).toBe(terminated[0]);
+  expect(mine.filter((r) => r.status >= 400 && !(r.method === 'GET' && r.status === 404)), log).toEqual([]);
+  return mine;
+}
+const resumeDoc = (launch: Cmi5Launch) => {
+  const key = [...lrs.documents.keys()].find((k) => k.includes(`|${launch.registration}|`) && k.endsWith('/state/resume'));
+  return key ? (JSON.parse(lrs.documents.get(key)!.body.toString()) as { location: string; soFar: { completed: boolean; passed: boolean } }) : null;
+};
+
 describe('cmi5 package launched by a cmi5 LMS', () => {
   it('records a pass: launched, initialized, the learning, completed once, passed with score, terminated last', async () => {
     const launch = await lms.launch();
@@ -87,6 +106,7 @@ describe('cmi5 package launched by a cmi5 LMS', () => {
     const all = await waitForStatements(lrs, (a) => ofSession(a, launch).some((s) => verbOf(s) === 'terminated') || a.some((s) => s.context?.registration === launch.registration && verbOf(s) === 'terminated'));
     const list = all.filter((s) => s.context?.registration === launch.registration);
     expectCmi5Session(list, launch, lms.pkg.activityId);
+    await expectOneTerminatedThenSilence(launch);
     const verbs = list.map(verbOf);
     expect(verbs.filter((v) => v === 'answered')).toHaveLength(answered);
     expect(verbs.filter((v) => v === 'failed')).toHaveLength(0);
@@ -109,6 +129,7 @@ describe('cmi5 package launched by a cmi5 LMS', () => {
     const all = await waitForStatements(lrs, (a) => a.some((s) => s.context?.registration === launch.registration && verbOf(s) === 'terminated'));
     const list = all.filter((s) => s.context?.registration === launch.registration);
     expectCmi5Session(list, launch, lms.pkg.activityId);
+    await expectOneTerminatedThenSilence(launch);
     const verbs = list.map(verbOf);
     expect(verbs).not.toContain('passed');
     const failed = list.filter((s) => verbOf(s) === 'failed');
@@ -132,6 +153,7 @@ describe('cmi5 package launched by a cmi5 LMS', () => {
     const all = await waitForStatements(lrs, (a) => a.some((s) => s.context?.registration === launch.registration && verbOf(s) === 'terminated'));
     const list = all.filter((s) => s.context?.registration === launch.registration);
     expectCmi5Session(list, launch, lms.pkg.activityId);
+    await expectOneTerminatedThenSilence(launch);
     const verbs = list.map(verbOf);
     for (const v of ['completed', 'passed', 'failed', 'answered', 'suspended']) expect(verbs).not.toContain(v);
     // Browse must not change the learner's saved state either.
@@ -155,9 +177,54 @@ describe('cmi5 package launched by a cmi5 LMS', () => {
     const all = await waitForStatements(lrs, (a) => a.some((s) => s.context?.registration === launch.registration && verbOf(s) === 'terminated'));
     const list = all.filter((s) => s.context?.registration === launch.registration);
     expectCmi5Session(list, launch, lms.pkg.activityId);
+    await expectOneTerminatedThenSilence(launch);
     const passed = list.find((s) => verbOf(s) === 'passed')!;
     expect(passed.context?.extensions?.[MASTERY_EXT]).toBe(0.5);
     expect(passed.result?.score?.raw).toBe(percent);
+  });
+
+  it('Exit: the last state is stored, then one terminated, then the learner is back in the LMS, and nothing follows', async () => {
+    const launch = await lms.launch({ returnURL: `${lrs.url}/lms/returned` });
+    const { page, errors } = await open(launch);
+    await takeAssessment(page, assessment, true);
+    await page.locator('header .exit').click();
+    await page.waitForURL(/\/lms\/returned$/);
+    expect(await page.locator('h1').innerText()).toBe('Back in the LMS');
+    const mine = await expectOneTerminatedThenSilence(launch);
+    const lastStateWrite = mine.map((r) => r.method === 'PUT' && r.path.startsWith('activities/state')).lastIndexOf(true);
+    expect(lastStateWrite).toBeGreaterThan(-1);
+    expect(lastStateWrite).toBeLessThan(mine.findIndex((r) => r.verbs.includes('terminated')));
+    const pageWithAssessment = assessment.pages.find((p) => p.blocks.some((b) => b.kind === 'directive' && b.name === 'assessment'))!;
+    expect(resumeDoc(launch)).toMatchObject({ location: pageWithAssessment.id, soFar: { completed: true, passed: true } });
+    const list = (await lrs.statements()).filter((s) => s.context?.registration === launch.registration);
+    expectCmi5Session(list, launch, lms.pkg.activityId);
+    expect(list.map(verbOf).slice(-3)).toEqual(['completed', 'passed', 'terminated']);
+    // (the LMS's own page has no favicon)
+    expect(errors.filter((e) => !e.includes('/favicon.ico'))).toEqual([]);
+  });
+
+  it('statements the last session could not send are not sent in the next one (they would end it)', async () => {
+    const first = await lms.launch();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const a = await open(first, context);
+    await answerModuleQuiz(a.page, teaching[1], true);
+    await waitForStatements(lrs, (all) => all.some((s) => s.context?.extensions?.[SESSION_EXT] === first.sessionId && verbOf(s) === 'answered'));
+    // The network goes as the learner closes the course: its terminated stays in this browser.
+    lrs.faults.down = true;
+    await leaveCourse(a.page);
+    await a.page.close();
+    lrs.faults.down = false;
+    // Same browser, same registration, a new session.
+    const second = await lms.launch({ registration: first.registration });
+    const b = await open(second, context);
+    await openPage(b.page, teaching[2].pages[0].id);
+    await leaveCourse(b.page);
+    const all = await waitForStatements(lrs, (list) => list.some((s) => s.context?.extensions?.[SESSION_EXT] === second.sessionId && verbOf(s) === 'terminated'));
+    await expectOneTerminatedThenSilence(second);
+    const posted = new Set(lrs.requests.filter((r) => r.auth === `Basic ${second.token}`).flatMap((r) => r.ids));
+    expect(all.filter((s) => posted.has(s.id!) && s.context?.extensions?.[SESSION_EXT] !== second.sessionId)).toEqual([]);
+    expect(ofSession(all, second).map(verbOf)).toEqual(expect.arrayContaining(['initialized', 'resumed', 'experienced', 'terminated']));
+    await context.close();
   });
 
   it('resumes from the State API in a new session of the same registration', async () => {
@@ -176,6 +243,8 @@ describe('cmi5 package launched by a cmi5 LMS', () => {
     await leaveCourse(b.page);
     const all = await waitForStatements(lrs, (list) => list.some((s) => s.context?.extensions?.[SESSION_EXT] === second.sessionId && verbOf(s) === 'terminated'));
     expect(ofSession(all, second).map(verbOf).slice(0, 3)).toEqual(['launched', 'initialized', 'resumed']);
+    await expectOneTerminatedThenSilence(first);
+    await expectOneTerminatedThenSilence(second);
   });
 });
 

@@ -7,6 +7,9 @@ import { LmsSession, startLmsServer, type LmsServer, type LmsCall } from '../sup
 import { courseContent } from '../support/course-content';
 import { answerModuleQuiz, openPage, takeAssessment } from '../support/course-driver';
 import { isScored } from '../../src/content/types';
+import { OUTPUT } from '../support/paths';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 const content = courseContent('en');
 const assessment = content.modules.find((m) => m.slug === 'assessment')!;
@@ -62,9 +65,13 @@ for (const standard of ['scorm12', 'scorm2004'] as const) {
         expect(await s.lastSet('cmi.core.score.raw')).toBe('100');
         expect(await s.lastSet('cmi.core.score.min')).toBe('0');
         expect(await s.lastSet('cmi.core.score.max')).toBe('100');
-        // Score before status, so an LMS that recomputes status from the score sees the score first.
-        const order = log.filter((c) => c.element === 'cmi.core.score.raw' || c.element === 'cmi.core.lesson_status').map((c) => c.element);
-        expect(order.lastIndexOf('cmi.core.score.raw')).toBeLessThan(order.lastIndexOf('cmi.core.lesson_status'));
+        // The status is committed before the score, in its own commit: Moodle judges completion when
+        // the score is stored, from the status it holds then (the Moodle model tests show why).
+        const order = log.filter((c) => c.element === 'cmi.core.score.raw' || c.element === 'cmi.core.lesson_status' || c.method === 'LMSCommit').map((c) => (c.method === 'LMSCommit' ? 'commit' : c.element));
+        const status = order.lastIndexOf('cmi.core.lesson_status');
+        const score = order.lastIndexOf('cmi.core.score.raw');
+        expect(status).toBeLessThan(score);
+        expect(order.slice(status, score)).toContain('commit');
       } else {
         expect(await s.lastSet('cmi.success_status')).toBe('passed');
         expect(await s.lastSet('cmi.completion_status')).toBe('completed');
@@ -96,8 +103,15 @@ for (const standard of ['scorm12', 'scorm2004'] as const) {
       await takeAssessment(frame, assessment, false);
       expect(await frame.locator('#assessment-result').getAttribute('data-passed')).toBe('false');
       await expect(frame.locator('.assessment button', { hasText: /again/i }).isVisible()).resolves.toBe(true);
-      if (is12) expect(await s.lastSet('cmi.core.lesson_status')).toBe('failed');
-      else expect(await s.lastSet('cmi.success_status')).toBe('failed');
+      // Retakes remain, so the attempt is not over: reported unfinished (an LMS opens a finished
+      // attempt in review, where no retake can be recorded). 1.2 keeps the score back until the end.
+      if (is12) {
+        expect(await s.lastSet('cmi.core.lesson_status')).toBe('incomplete');
+        expect(await s.lastSet('cmi.core.score.raw')).toBeUndefined();
+      } else {
+        expect(await s.lastSet('cmi.success_status')).toBe('failed');
+        expect(await s.lastSet('cmi.completion_status')).toBe('incomplete');
+      }
       await s.closeCourse();
       // Retakes remain, so the learner may come back: the attempt is suspended, not closed.
       expect(await s.lastSet(el.exit)).toBe('suspend');
@@ -107,8 +121,8 @@ for (const standard of ['scorm12', 'scorm2004'] as const) {
 
       // The next sitting, with what the LMS kept: not review, and the retake counts.
       const data: Record<string, string> = is12
-        ? { 'cmi.core.lesson_status': 'failed', 'cmi.core.score.raw': '0', 'cmi.core.lesson_location': location, 'cmi.suspend_data': suspend, 'cmi.core.entry': 'resume' }
-        : { 'cmi.completion_status': 'completed', 'cmi.success_status': 'failed', 'cmi.score.raw': '0', 'cmi.score.scaled': '0', 'cmi.location': location, 'cmi.suspend_data': suspend, 'cmi.entry': 'resume' };
+        ? { 'cmi.core.lesson_status': 'incomplete', 'cmi.core.lesson_location': location, 'cmi.suspend_data': suspend, 'cmi.core.entry': 'resume' }
+        : { 'cmi.completion_status': 'incomplete', 'cmi.success_status': 'failed', 'cmi.score.raw': '0', 'cmi.score.scaled': '0', 'cmi.location': location, 'cmi.suspend_data': suspend, 'cmi.entry': 'resume' };
       const again = await LmsSession.launch(browser, lms, { standard, data });
       const f2 = again.course();
       await f2.waitForSelector('.mode');
@@ -238,5 +252,33 @@ describe('a SCORM package opened without an LMS', () => {
     await page.waitForSelector('[data-notice="notice.noLms"]');
     await ctx.close();
     await server.close();
+  });
+});
+
+describe('retakes left, counted in the learner\'s language', () => {
+  // course.json allows 3 attempts: after two fails one retake is left, and the sentence says so in the singular.
+  it.each([
+    ['en', '(2 more attempts allowed)', '(1 more attempt allowed)'],
+    ['it', '(ancora 2 tentativi)', '(ancora 1 tentativo)'],
+  ] as const)('%s: two fails leave "%s", then "%s"', async (lang, afterFirst, afterSecond) => {
+    const finalAssessment = courseContent(lang).modules.find((m) => m.slug === 'assessment')!;
+    const lms = await startLmsServer(lang, 'scorm12');
+    try {
+      const s = await LmsSession.launch(browser, lms, { standard: 'scorm12' });
+      const frame = s.course();
+      const result = frame.locator('#assessment-result');
+      await takeAssessment(frame, finalAssessment, false);
+      await expect(result.innerText()).resolves.toContain(afterFirst);
+      await result.locator('button.primary').click();
+      await takeAssessment(frame, finalAssessment, false);
+      const text = await result.innerText();
+      expect(text).toContain(afterSecond);
+      mkdirSync(OUTPUT, { recursive: true });
+      await result.screenshot({ path: join(OUTPUT, `retakes-left-${lang}.png`) });
+      expect(s.errors).toEqual([]);
+      await s.context.close();
+    } finally {
+      await lms.close();
+    }
   });
 });

@@ -56,7 +56,7 @@ export class Cmi5Lms {
     const actor = o.actor ?? LEARNER;
     const token = Buffer.from(`cmi5-${sessionId}`).toString('base64');
     this.tokens.set(sessionId, token);
-    this.lrs.acceptToken(token);
+    this.lrs.acceptToken(token, { cmi5Session: true });
     const launchMode = o.launchMode ?? 'Normal';
     const moveOn = o.moveOn ?? 'CompletedAndPassed';
     const contextTemplate = { contextActivities: { grouping: [{ objectType: 'Activity', id: COURSE_ID }] }, extensions: { [SESSION_EXT]: sessionId } };

@@ -16,7 +16,12 @@ export interface LmsConfig {
   /** Elements the LMS refuses: SetValue returns "false" with this error code (`times` then accepts). */
   refuse?: Record<string, { code?: string; times?: number }>;
   initFails?: boolean;
+  /** Adds the model of Moodle 4.3's player and server (tests/support/lms/moodle-model.js). */
+  moodle?: { masteryScore: number | null; stored?: Record<string, string> };
 }
+
+/** What the Moodle model would hold after the calls so far. */
+export interface MoodleModelView { completion: 'done' | 'todo'; nextMode: 'normal' | 'review'; stored: Record<string, string>; events: { event: string; value?: string }[]; unloadBytes: number; posts: { elements: string[]; bytes: number; unloading: boolean }[] }
 
 export interface LmsServer { server: StaticServer; close(): Promise<void> }
 
@@ -69,9 +74,17 @@ export class LmsSession {
     return log.filter((c) => /SetValue$/.test(c.method) && c.element === element && c.result === 'true').at(-1)?.value;
   }
 
+  moodle(): Promise<MoodleModelView> {
+    return this.page.evaluate(() => {
+      const m = (window as unknown as { __MOODLE__: { completion: 'done' | 'todo'; nextMode(): 'normal' | 'review'; stored(): Record<string, string>; events: []; unloadBytes: number; posts: [] } }).__MOODLE__;
+      return { completion: m.completion, nextMode: m.nextMode(), stored: m.stored(), events: m.events, unloadBytes: m.unloadBytes, posts: m.posts };
+    });
+  }
+
   /** Leaves the course as a closing tab would: pagehide fires, then the frame goes away. */
   async closeCourse(): Promise<void> {
     await this.page.evaluate(() => {
+      (window as unknown as { __LMS_UNLOADING__: boolean }).__LMS_UNLOADING__ = true;
       const frame = document.querySelector('iframe');
       frame?.remove();
     });

@@ -2,6 +2,7 @@
 // the token, read LMS.LaunchData and the learner's preferences, read the resume state, then report
 // the cmi5-defined statements in order through the durable outbox. Opened outside an LMS, or when
 // the LMS will not give a token or launch data, the course runs standalone and says why.
+import type { Statement } from '@xapi/xapi';
 import type { CourseOutline } from '../../content/types';
 import { LANGS } from '../../content/types';
 import type { LaunchData, Tracker, TrackerNotice } from '../tracker';
@@ -50,7 +51,11 @@ export async function launchTracker(outline: CourseOutline): Promise<Tracker> {
   }
   const mode = MODES[launchData.launchMode];
   const listeners: ((n: TrackerNotice) => void)[] = [];
-  const outbox = createOutbox({ storageKey: `${base}:outbox`, transport: async () => client, onNotice: (key) => listeners.forEach((l) => l({ key })) });
+  // A statement left from an earlier session can never be delivered: that session is over, and a
+  // cmi5 LMS would count its `terminated` against this one (CATAPULT does not check the session id).
+  const sessionId = launchData.sessionId;
+  const ofThisSession = (s: Statement) => sessionId === null || (s.context?.extensions as Record<string, unknown> | undefined)?.[CMI5.sessionId] === sessionId;
+  const outbox = createOutbox({ storageKey: `${base}:outbox`, transport: async () => client, onNotice: (key) => listeners.forEach((l) => l({ key })), stillSendable: ofThisSession });
   const resumeAt = { ...agentParams, stateId: RESUME_STATE_ID };
   const localKey = `${base}:resume:${p.registration}`;
   const { saved, reachable } = await readResume(client, resumeAt, localKey);

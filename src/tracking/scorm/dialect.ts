@@ -37,7 +37,10 @@ export interface ScormDialect {
   progressValues(progress: number): Pair[];
   interactionValues(n: number, i: RecordedInteraction): Pair[];
   objectiveValues(n: number, o: AnswerEvent['objective']): Pair[];
-  /** Score before status: LMSs that recompute status from the score see the score first. */
-  resultValues(r: ResultEvent): Pair[];
+  /** The attempt's status (1.2 lesson_status; 2004 success and completion), committed on its own first. */
+  statusValues(r: ResultEvent): Pair[];
+  /** The score, committed after the status: Moodle judges grade and completion when score.raw is
+   *  stored, reading the status it holds by then (GUIDE §9). Empty when the score must wait. */
+  scoreValues(r: ResultEvent): Pair[];
   exitValues(exit: 'suspend' | 'normal', sessionSeconds: number): Pair[];
 }

@@ -26,6 +26,9 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
   let finished = false;
   let firstCommit = true;
   let startValues: Pair[] = [];
+  /** The bookmark and state the LMS last accepted, so an unchanged save sends nothing. */
+  let lastCommitted = '';
+  const stateKey = (s: Snapshot) => `${s.location}\n${s.suspendData}`;
   const startedAt = Date.now();
 
   const get = (element: string): string => {
@@ -76,6 +79,7 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
       committed = false;
     }
     const unsynced = refused > 0 || !committed;
+    if (!unsynced) lastCommitted = stateKey(snapshot);
     writeBackup(options.storageKey, { learnerId, location: snapshot.location, suspendData: snapshot.suspendData, unsynced });
     if (unsynced) notify({ key: 'notice.lmsRefused' });
   };
@@ -156,19 +160,36 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
       commit([...pairs, ...stateValues(s)], s);
     },
 
+    // Two commits: the status first, then the score. Moodle 4.3 judges activity completion when
+    // score.raw is stored, reading the status it holds then, and it posts a commit's score before
+    // its status; a status that changes (incomplete → passed) is never judged again (GUIDE §9).
     setResult(r, s) {
-      commit(recording() ? [...dialect.resultValues(r), ...stateValues(s)] : [], s);
+      if (!recording()) return commit([], s);
+      commit([...dialect.statusValues(r), ...stateValues(s)], s);
+      const score = dialect.scoreValues(r);
+      if (score.length) commit(score, s);
     },
 
+    // Called when the page is hidden, often just before it unloads: everything is committed with
+    // each event already, so only a change since then is sent. While a page unloads an LMS such
+    // as Moodle posts by sendBeacon, whose budget (about 64 KB in flight) a second copy would spend.
     save(s) {
+      if (!recording()) return;
+      if (pending.size === 0 && lastCommitted === stateKey(s)) return;
       commit(stateValues(s), s);
     },
 
+    // The exit values, then Terminate, which stores them itself: one post on the way out, not two.
     finish(exit, s) {
       if (!started || finished) return;
-      commit([...stateValues(s), ...dialect.exitValues(exit, (Date.now() - startedAt) / 1000)], s);
       finished = true;
-      safe(() => String(lms.terminate()));
+      const all: Pair[] = [...pending.entries(), ...(firstCommit ? startValues : []), ...stateValues(s), ...dialect.exitValues(exit, (Date.now() - startedAt) / 1000)];
+      let refused = 0;
+      for (const [el, v] of all) if (!set(el, v)) refused++;
+      const ended = safe(() => String(lms.terminate())) === 'true';
+      const unsynced = refused > 0 || !ended;
+      if (!ended) console.warn(`LMS did not confirm the end of the session (error ${safe(() => String(lms.getLastError()))})`);
+      writeBackup(options.storageKey, { learnerId, location: s.location, suspendData: s.suspendData, unsynced });
     },
 
     onNotice(l) {

@@ -63,9 +63,15 @@ export const scorm12Dialect: ScormDialect = {
     const p = `cmi.objectives.${n}`;
     return [[`${p}.id`, o.id], [`${p}.score.min`, '0'], [`${p}.score.max`, '100'], [`${p}.score.raw`, String(o.scorePercent)], [`${p}.status`, o.status]];
   },
-  resultValues(r) {
-    const status = r.passed ? 'passed' : r.completed ? 'failed' : 'incomplete';
-    return [['cmi.core.score.min', '0'], ['cmi.core.score.max', '100'], ['cmi.core.score.raw', String(r.scorePercent)], ['cmi.core.lesson_status', status]];
+  statusValues(r) {
+    return [['cmi.core.lesson_status', r.passed ? 'passed' : r.final ? 'failed' : 'incomplete']];
+  },
+  // While retakes remain, a failed attempt is reported as incomplete and without its score: Moodle
+  // (and other LMSs honouring adlcp:masteryscore) would turn a stored score below the mastery
+  // score into `failed` at LMSFinish, and a failed attempt opens in review, locking the learner out.
+  scoreValues(r) {
+    if (!r.final) return [];
+    return [['cmi.core.score.min', '0'], ['cmi.core.score.max', '100'], ['cmi.core.score.raw', String(r.scorePercent)]];
   },
   exitValues(exit, seconds) {
     return [['cmi.core.session_time', scorm12Time(seconds)], ['cmi.core.exit', exit === 'suspend' ? 'suspend' : '']];

@@ -74,12 +74,15 @@ export const scorm2004Dialect: ScormDialect = {
       [`${p}.completion_status`, o.status === 'incomplete' ? 'incomplete' : 'completed'],
     ];
   },
-  resultValues(r) {
+  // A failed attempt with retakes left stays incomplete (Moodle opens a completed attempt in review).
+  statusValues(r) {
     return [
-      ['cmi.score.scaled', (r.scorePercent / 100).toFixed(2)], ['cmi.score.raw', String(r.scorePercent)], ['cmi.score.min', '0'], ['cmi.score.max', '100'],
-      ['cmi.success_status', r.passed ? 'passed' : r.completed ? 'failed' : 'unknown'],
-      ['cmi.completion_status', r.completed ? 'completed' : 'incomplete'],
+      ['cmi.success_status', r.passed ? 'passed' : 'failed'],
+      ['cmi.completion_status', r.final ? 'completed' : 'incomplete'],
     ];
+  },
+  scoreValues(r) {
+    return [['cmi.score.scaled', (r.scorePercent / 100).toFixed(2)], ['cmi.score.raw', String(r.scorePercent)], ['cmi.score.min', '0'], ['cmi.score.max', '100']];
   },
   exitValues(exit, seconds) {
     return [['cmi.session_time', iso8601Duration(seconds)], ['cmi.exit', exit === 'suspend' ? 'suspend' : 'normal']];

@@ -15,6 +15,17 @@
     ? { init: 'LMSInitialize', finish: 'LMSFinish', get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit', err: 'LMSGetLastError' }
     : { init: 'Initialize', finish: 'Terminate', get: 'GetValue', set: 'SetValue', commit: 'Commit', err: 'GetLastError' };
   let forcedError = null;
+  // config.moodle ({ masteryScore, stored }) adds the model of Moodle's player and server
+  // (moodle-model.js): what Moodle would store, judge and launch next, from the values set here.
+  const moodle = config.moodle ? window.createMoodleModel(is12, config.moodle) : null;
+  const values = Object.assign({}, config.data);
+  window.__MOODLE__ = moodle;
+  const unloading = () => window.__LMS_UNLOADING__ === true;
+  const moodlePost = (finishing) => {
+    if (!moodle || moodle.post(values, finishing, unloading())) return true;
+    forcedError = '101';
+    return false;
+  };
   const refusedCount = {};
   const facade = {};
   for (const method of Object.keys(api.constructor.prototype).concat(Object.keys(api))) {
@@ -28,9 +39,16 @@
     };
   };
   wrap(names.init, (a) => (config.initFails ? 'false' : api[names.init](a)));
-  wrap(names.finish, (a) => api[names.finish](a));
+  wrap(names.finish, (a) => {
+    if (!moodlePost(true)) return 'false';
+    return api[names.finish](a);
+  });
   wrap(names.get, (e) => api[names.get](e));
-  wrap(names.commit, (a) => api[names.commit](a));
+  wrap(names.commit, (a) => {
+    if (!moodlePost(false)) return 'false';
+    forcedError = null;
+    return api[names.commit](a);
+  });
   wrap(names.set, (e, v) => {
     const rule = config.refuse[e];
     if (rule && (rule.times === undefined || (refusedCount[e] = (refusedCount[e] || 0) + 1) <= rule.times)) {
@@ -38,7 +56,9 @@
       return 'false';
     }
     forcedError = null;
-    return api[names.set](e, v);
+    const result = api[names.set](e, v);
+    if (String(result) === 'true') values[e] = String(v);
+    return result;
   });
   facade[names.err] = () => (forcedError !== null ? forcedError : api[names.err]());
   window[is12 ? 'API' : 'API_1484_11'] = facade;

@@ -3,6 +3,8 @@
 // profiles from memory, insists on X-Experience-API-Version on every xAPI request, proxies
 // statements to Learning Locker's statement service, and injects faults on demand. It can also
 // serve packages and extra routes, so a course and its LRS share one origin in the tests.
+// A cmi5 session's token ends as CATAPULT's does: once its `terminated` is stored, a statement
+// is refused with 403 (9.3.0.0-5) and any other request with 401 (8.1.2.0-2).
 // It is ours and simple: not a conformance oracle (see README.md).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,7 +29,13 @@ export interface Faults {
   rejectWhen: ((s: Statement) => boolean) | null;
 }
 
-export interface RequestRecord { method: string; path: string; version: string | null; status: number; ids: string[]; keepalive?: boolean }
+export interface RequestRecord {
+  method: string; path: string; version: string | null; status: number; ids: string[]; keepalive?: boolean;
+  /** The Authorization header: which launch (cmi5 session) made the request. */
+  auth: string;
+  /** Verbs of the statements posted, last path segment ('terminated'). */
+  verbs: string[];
+}
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer) => boolean | Promise<boolean>;
 
@@ -40,7 +48,8 @@ export interface TestLrs {
   /** Documents of the State API and the profiles, by resource and key. */
   documents: Map<string, { contentType: string; body: Buffer }>;
   stateKey(activityId: string, agent: unknown, registration: string | null, stateId: string): string;
-  acceptToken(token: string): void;
+  /** A token the LMS issued; with `cmi5Session`, it ends when its session's `terminated` is stored. */
+  acceptToken(token: string, o?: { cmi5Session?: boolean }): void;
   /** Every stored statement, oldest stored first. */
   statements(): Promise<Statement[]>;
   postStatements(statements: Statement[]): Promise<number>;
@@ -77,6 +86,8 @@ const canonicalAgent = (raw: string | null): string => {
 
 export async function startTestLrs(): Promise<TestLrs> {
   const tokens = new Set<string>([TEST_AUTH]);
+  const sessionTokens = new Set<string>();
+  const endedTokens = new Set<string>();
   const documents = new Map<string, { contentType: string; body: Buffer }>();
   const handlers: Handler[] = [];
   const statics: [string, string][] = [];
@@ -163,7 +174,8 @@ export async function startTestLrs(): Promise<TestLrs> {
   const xapi = async (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> => {
     const version = (req.headers['x-experience-api-version'] as string | undefined) ?? null;
     const path = url.pathname.slice('/xAPI/'.length);
-    const record: RequestRecord = { method: req.method ?? '', path, version, status: 0, ids: [] };
+    const auth = req.headers.authorization ?? '';
+    const record: RequestRecord = { method: req.method ?? '', path, version, status: 0, ids: [], auth, verbs: [] };
     lrs.requests.push(record);
     if (lrs.faults.down) {
       record.status = -1;
@@ -179,9 +191,23 @@ export async function startTestLrs(): Promise<TestLrs> {
       record.status = send(res, 200, JSON.stringify({ version: ['1.0.3'] }), 'application/json');
       return;
     }
-    const auth = req.headers.authorization ?? '';
     if (lrs.faults.unauthorised || !tokens.has(auth)) {
       record.status = send(res, 401, 'unauthorised');
+      return;
+    }
+    if (path === 'statements' && (req.method === 'POST' || req.method === 'PUT')) {
+      try {
+        const parsed = JSON.parse(body.toString()) as Statement | Statement[];
+        record.verbs = (Array.isArray(parsed) ? parsed : [parsed]).map((s) => String(s.verb?.id ?? '').split('/').pop() ?? '');
+      } catch {
+        // an unreadable body: the statement service answers it below
+      }
+    }
+    if (endedTokens.has(auth)) {
+      // As CATAPULT answers once the session has terminated.
+      record.status = path === 'statements' && req.method === 'POST'
+        ? send(res, 403, JSON.stringify({ message: '9.3.0.0-5 - The "Terminated" verb MUST be the last statement', violatedReqId: '9.3.0.0-5' }), 'application/json')
+        : send(res, 401, JSON.stringify({ message: '8.1.2.0-2 - Session terminated', violatedReqId: '8.1.2.0-2' }), 'application/json');
       return;
     }
     if (path === 'statements') {
@@ -206,6 +232,7 @@ export async function startTestLrs(): Promise<TestLrs> {
         }
       }
       record.status = await statementsProxy(req, res, url, body, record.ids);
+      if (record.status < 300 && sessionTokens.has(auth) && record.verbs.includes('terminated')) endedTokens.add(auth);
       return;
     }
     for (const kind of ['activities/state', 'agents/profile', 'activities/profile']) {
@@ -275,7 +302,10 @@ export async function startTestLrs(): Promise<TestLrs> {
     },
     documents,
     stateKey,
-    acceptToken: (token) => tokens.add(`Basic ${token}`),
+    acceptToken(token, o) {
+      tokens.add(`Basic ${token}`);
+      if (o?.cmi5Session) sessionTokens.add(`Basic ${token}`);
+    },
     statements,
     async postStatements(list) {
       const r = await fetch(`${service!.url}/xAPI/statements`, { method: 'POST', headers: { Authorization: TEST_AUTH, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' }, body: JSON.stringify(list) });

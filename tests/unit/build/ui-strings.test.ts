@@ -5,7 +5,10 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../support/paths';
 
-const ui = JSON.parse(readFileSync(join(ROOT, 'course', 'ui.json'), 'utf8')) as Record<string, Record<string, string>>;
+type Texts = string | Record<string, string>;
+const ui = JSON.parse(readFileSync(join(ROOT, 'course', 'ui.json'), 'utf8')) as Record<string, Record<string, Texts>>;
+/** Every text of one language: the string, or each plural form of a counted string. */
+const textsOf = (t: Texts | undefined): string[] => (t === undefined ? [] : typeof t === 'string' ? [t] : Object.values(t));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -14,7 +17,7 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const KEY_LITERAL = /\bt\(\s*'([a-zA-Z0-9_.-]+)'\s*\)|key:\s*'((?:notice|xapi)\.[a-zA-Z0-9_.-]+)'|'(notice\.[a-zA-Z0-9_.-]+)'/g;
+const KEY_LITERAL = /\bt\(\s*'([a-zA-Z0-9_.-]+)'\s*[,)]|key:\s*'((?:notice|xapi)\.[a-zA-Z0-9_.-]+)'|'(notice\.[a-zA-Z0-9_.-]+)'/g;
 const used = new Set<string>();
 for (const file of sourceFiles(join(ROOT, 'src'))) {
   for (const m of readFileSync(file, 'utf8').matchAll(KEY_LITERAL)) used.add(m[1] ?? m[2] ?? m[3]);
@@ -30,14 +33,18 @@ describe('interface strings', () => {
 
   it.each([...used].sort())('"%s" has English and Italian text', (key) => {
     expect(ui[key], `course/ui.json has no "${key}"`).toBeDefined();
-    expect(ui[key].en?.trim()).toBeTruthy();
-    expect(ui[key].it?.trim()).toBeTruthy();
+    for (const lang of ['en', 'it']) {
+      expect(textsOf(ui[key][lang]).length, `${key} ${lang}`).toBeGreaterThan(0);
+      for (const text of textsOf(ui[key][lang])) expect(text.trim(), `${key} ${lang}`).toBeTruthy();
+    }
   });
 
   it('keeps placeholders the same in both languages', () => {
+    // Every form of a counted string shows the same values (the number itself included).
     for (const [key, text] of Object.entries(ui)) {
       const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      expect(names(text.it), key).toEqual(names(text.en));
+      const english = names(textsOf(text.en)[0]);
+      for (const t of [...textsOf(text.en), ...textsOf(text.it)]) expect(names(t), key).toEqual(english);
     }
   });
 });

@@ -7,15 +7,16 @@ import { widthOf } from '../../../src/pdf/measure';
 import { reflectiveNotePdf, type ReflectiveNoteDocument } from '../../../src/pdf/reflective-note-pdf';
 import { journalMarkdown, keepLineBreaks, orderedEntries, reflectiveNoteFacts } from '../../../src/player/journal-export';
 import type { JournalEntry } from '../../../src/player/journal';
+import { translator } from '../../../src/player/ui-format';
 import { courseContent } from '../../support/course-content';
 import { pdfText, readPdf } from '../../support/pdf-reader';
 
 const issued = new Date(Date.UTC(2026, 10, 23, 10, 0, 0));
-const t = (k: string) => courseContent('it').outline.ui[k] ?? k;
+const t = translator(courseContent('it').outline.ui, 'it');
 
 describe('the certificate PDF', () => {
   it('is one valid page with the name, course, every fact, the statement and the provider', () => {
-    const facts: [string, string][] = [['Versione del corso', '1.0.0'], ['Data', '23 novembre 2026'], ['Punteggio', '95%'], ['Crediti', '2 ore'], ["Codice dell'attestato", 'BAL-AAAA-BBBB-CCCC']];
+    const facts: [string, string][] = [['Versione del corso', '1.0.0'], ['Data', '23 novembre 2026'], ['Punteggio', '95%'], ['Ore di formazione autocertificate', '2 ore (non sono crediti ECM)'], ["Codice dell'attestato", 'BAL-AAAA-BBBB-CCCC']];
     const pdf = readPdf(certificatePdf({
       heading: 'Attestato di partecipazione', courseTitle: 'Il metodo Balint: prendersi cura di chi cura', learner: 'Dott.ssa Àda Rossì',
       facts, statement: 'Il corso è progettato per un massimo di 2 ore.', provider: 'Il progetto open source Balint Course', issued,
@@ -45,7 +46,7 @@ describe('the certificate PDF', () => {
 const labels: ReflectiveNoteDocument['labels'] = {
   title: 'Reflective note', happened: 'What happened / what I noticed', happenedIntro: 'My reflections.', learned: 'What I learned',
   differently: 'What I will do differently', blank: 'Left blank, to complete by hand:', module: 'Module', written: 'Written',
-  reminder: 'Check nothing identifies a patient.', page: 'Page {page} of {count}',
+  reminder: 'Check nothing identifies a patient.', page: 'Page {page} of {total}',
 };
 
 describe('the reflective note PDF', () => {
@@ -99,8 +100,8 @@ describe('the journal export', () => {
 
   it('writes Markdown with the facts, every reflection, and the learner’s own sections or a placeholder', () => {
     const lines = orderedEntries(outline, { a: entry(0, 0, 'Line one.\nLine two – “quoted”.') });
-    const facts = reflectiveNoteFacts(outline, (k) => outline.ui[k] ?? k, issued, 'Dr Ada Rossi', { id: 'BAL-1', hours: 1.5 });
-    const md = journalMarkdown({ t: (k) => outline.ui[k] ?? k, lang: 'en', courseTitle: outline.title, facts, entries: lines, notes: { learned: 'To wait.', differently: '' } });
+    const facts = reflectiveNoteFacts(outline, translator(outline.ui, 'en'), issued, 'Dr Ada Rossi', { id: 'BAL-1', hours: 1.5 });
+    const md = journalMarkdown({ t: translator(outline.ui, 'en'), lang: 'en', courseTitle: outline.title, facts, entries: lines, notes: { learned: 'To wait.', differently: '' } });
     expect(md.startsWith(`# ${outline.ui['journal.noteTitle']}: ${outline.title}\n`)).toBe(true);
     expect(md).toContain('- **Name:** Dr Ada Rossi');
     expect(md).toContain('- **Certificate ID:** BAL-1');
@@ -112,12 +113,19 @@ describe('the journal export', () => {
     expect(md).toContain('Written: 20 November 2026');
   });
 
+  it('states one credit hour in the singular and fractions the local way', () => {
+    const italian = courseContent('it').outline;
+    const credit = (hours: number) => reflectiveNoteFacts(italian, t, issued, '', { id: 'BAL-1', hours }).find(([label]) => label === t('certificate.credit'))?.[1];
+    expect(credit(1)).toMatch(/^1 ora \(/);
+    expect(credit(1.5)).toMatch(/^1,5 ore \(/);
+  });
+
   it('has every string it uses in both languages', () => {
     for (const lang of ['en', 'it'] as const) {
       const ui = courseContent(lang).outline.ui;
       for (const key of Object.keys(labels).map((k) => `journal.${k === 'title' ? 'noteTitle' : k}`)) expect(ui[key], `${lang} ${key}`).toBeTruthy();
     }
-    expect(t('journal.page')).toBe('Pagina {page} di {count}');
+    expect(t('journal.page')).toBe('Pagina {page} di {total}');
   });
 });
 

@@ -147,6 +147,78 @@ describe('durable outbox', () => {
     expect(lrs.stored.map((x) => x.id)).toEqual(s.map((x) => x.id));
   });
 
+  it('never sends again a statement still on the wire with keepalive (a cmi5 LMS refuses anything after terminated)', async () => {
+    // CATAPULT, issue 11: pagehide sent the queue with keepalive, then Exit flushed the outbox and
+    // sent the first batch again; it arrived after terminated and was refused (403).
+    const box = outbox();
+    await box.flush(); // the transport is loaded
+    let answer!: () => void;
+    lrs.send = async (statements, { keepalive }) => {
+      lrs.posts.push({ ids: statements.map((x) => x.id!), keepalive });
+      if (keepalive) await new Promise<void>((r) => (answer = r));
+      return { status: 200, body: '[]' };
+    };
+    const s = make(31);
+    box.enqueue(s);
+    box.flushOnExit();
+    await box.flush();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(lrs.posts).toEqual([{ ids: s.map((x) => x.id), keepalive: true }]);
+    answer();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(box.pending()).toEqual([]);
+  });
+
+  it('on pagehide sends everything left in one request, so the last statement cannot overtake the others', async () => {
+    const box = outbox();
+    await box.flush();
+    const s = make(40);
+    box.enqueue(s);
+    box.flushOnExit();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(lrs.posts).toEqual([{ ids: s.map((x) => x.id), keepalive: true }]);
+  });
+
+  it('close(): sends the rest in order, one request at a time, with keepalive, and resolves when all is confirmed', async () => {
+    const box = outbox();
+    let inFlight = 0;
+    let most = 0;
+    const send = lrs.send.bind(lrs);
+    lrs.send = async (statements, o) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((r) => setTimeout(r, 50));
+      inFlight--;
+      return send(statements, o);
+    };
+    const s = make(60);
+    box.enqueue(s);
+    const closed = box.close();
+    await vi.advanceTimersByTimeAsync(1_000);
+    await closed;
+    expect(most).toBe(1);
+    expect(lrs.posts.every((p) => p.keepalive)).toBe(true);
+    expect(lrs.posts.flatMap((p) => p.ids)).toEqual(s.map((x) => x.id));
+    expect(box.pending()).toEqual([]);
+  });
+
+  it('sets aside, unsent, what an earlier launch left that this one may not send (cmi5: another session)', async () => {
+    const first = outbox();
+    lrs.script = ['down'];
+    const old = make(2);
+    first.enqueue(old);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(stored().pending).toHaveLength(2);
+    // The next launch (its own LRS connection) reads the same storage.
+    const oldIds = new Set(old.map((x) => x.id));
+    const nextLrs = new FakeLrs();
+    const next = outbox({ stillSendable: (x) => !oldIds.has(x.id), transport: async () => nextLrs });
+    const fresh = make(1);
+    next.enqueue(fresh);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(nextLrs.posts.flatMap((p) => p.ids)).toEqual(fresh.map((x) => x.id));
+    expect(next.setAside().map((a) => [a.statement.id, a.reason])).toEqual(old.map((x) => [x.id, 'left from an earlier session']));
+  });
+
   it('bounds its storage: keeps the oldest statements, tells the learner once, still sends everything', async () => {
     const box = outbox({ maxStoredChars: 4000 });
     lrs.script = ['down'];

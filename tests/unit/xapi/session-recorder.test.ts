@@ -22,7 +22,7 @@ describe('session recorder', () => {
   it('sends nothing before initialized and nothing after terminated', () => {
     const r = recorder();
     expect(r.visitPage(snap('p1'))).toEqual([]);
-    const all = [...r.start(false), ...r.visitPage(snap('p1')), ...r.answer([answerEvent]), ...r.setResult({ scorePercent: 90, passed: true, completed: true }), ...r.finish('normal')];
+    const all = [...r.start(false), ...r.visitPage(snap('p1')), ...r.answer([answerEvent]), ...r.setResult({ scorePercent: 90, passed: true, completed: true, final: true }), ...r.finish('normal')];
     expect(verbs(all)).toEqual(['initialized', 'experienced', 'answered', 'completed', 'passed', 'terminated']);
     expect(r.visitPage(snap('p2'))).toEqual([]);
     expect(r.finish('normal')).toEqual([]);
@@ -32,9 +32,9 @@ describe('session recorder', () => {
   it('completes once and passes once per registration; a fail may be followed by a pass', () => {
     const r = recorder();
     r.start(false);
-    const first = r.setResult({ scorePercent: 40, passed: false, completed: true });
-    const second = r.setResult({ scorePercent: 90, passed: true, completed: true });
-    const third = r.setResult({ scorePercent: 95, passed: true, completed: true });
+    const first = r.setResult({ scorePercent: 40, passed: false, completed: true, final: false });
+    const second = r.setResult({ scorePercent: 90, passed: true, completed: true, final: true });
+    const third = r.setResult({ scorePercent: 95, passed: true, completed: true, final: true });
     expect(verbs(first)).toEqual(['completed', 'failed']);
     expect(verbs(second)).toEqual(['passed']);
     expect(third).toEqual([]);
@@ -42,13 +42,13 @@ describe('session recorder', () => {
     // A later session of the same registration remembers it.
     const later = recorder({ soFar: r.soFar() });
     later.start(true);
-    expect(later.setResult({ scorePercent: 100, passed: true, completed: true })).toEqual([]);
+    expect(later.setResult({ scorePercent: 100, passed: true, completed: true, final: true })).toEqual([]);
   });
 
   it('sends no completed, passed or failed, and no answers, in browse and review', () => {
     for (const mode of ['browse', 'review'] as const) {
       const r = recorder({ mode });
-      const all = [...r.start(true), ...r.answer([answerEvent]), ...r.setResult({ scorePercent: 100, passed: true, completed: true }), ...r.finish('suspend')];
+      const all = [...r.start(true), ...r.answer([answerEvent]), ...r.setResult({ scorePercent: 100, passed: true, completed: true, final: true }), ...r.finish('suspend')];
       expect(verbs(all)).toEqual(['initialized', 'terminated']);
     }
   });

@@ -50,7 +50,7 @@ describe('withXapi around a SCORM tracker', () => {
     const t = withXapi(scormDouble(calls), outline(lrs.endpoint), 'balint:test:scorm2004');
     await t.start();
     t.visitPage(snap('origins-1'));
-    t.setResult({ scorePercent: 90, passed: true, completed: true }, snap('origins-1'));
+    t.setResult({ scorePercent: 90, passed: true, completed: true, final: true }, snap('origins-1'));
     t.finish('normal', snap('origins-1'));
     expect(calls).toEqual(['start', 'visitPage', 'setResult', 'finish']);
     lrs.faults.down = false;

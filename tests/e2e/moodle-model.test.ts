@@ -1,0 +1,117 @@
+// What the real Moodle 4.3 showed (npm run test:lms), guarded here on the model of Moodle's player
+// and server (tests/support/lms/moodle-model.js) around scorm-again: completion that Moodle judges
+// before the status lands, a failed attempt that Moodle opens in review, and a Terminate that fails
+// when the posts made while the page unloads exceed what sendBeacon carries.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { LmsSession, startLmsServer, type LmsServer } from '../support/lms-harness';
+import { courseContent } from '../support/course-content';
+import { answerModuleQuiz, openPage, takeAssessment } from '../support/course-driver';
+
+const content = courseContent('en');
+const assessment = content.modules.find((m) => m.slug === 'assessment')!;
+const teaching = content.modules.filter((m) => m.slug !== 'assessment');
+const assessmentPage = assessment.pages.find((p) => p.blocks.some((b) => b.kind === 'directive' && b.name === 'assessment'))!;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+for (const standard of ['scorm12', 'scorm2004'] as const) {
+  const is12 = standard === 'scorm12';
+  const moodle = { masteryScore: 80 };
+  /** What Moodle hands the next sitting of the same attempt. */
+  const resumeData = (stored: Record<string, string>): Record<string, string> => ({ ...stored, [is12 ? 'cmi.core.entry' : 'cmi.entry']: 'resume' });
+
+  describe(`${standard} in the Moodle model`, () => {
+    let lms: LmsServer;
+    beforeAll(async () => {
+      lms = await startLmsServer('en', standard);
+    });
+    afterAll(async () => {
+      await lms?.close();
+    });
+
+    it('a pass marks the activity done, and the session ends cleanly on the way out', async () => {
+      const s = await LmsSession.launch(browser, lms, { standard, moodle });
+      const frame = s.course();
+      for (const mod of teaching) await answerModuleQuiz(frame, mod, true);
+      await takeAssessment(frame, assessment, true);
+      const inSession = await s.moodle();
+      expect(inSession.completion).toBe('done');
+      expect(inSession.events.map((e) => e.event)).toContain('scoreraw_submitted');
+      await s.closeCourse();
+      const m = await s.moodle();
+      expect(m.stored[is12 ? 'cmi.core.lesson_status' : 'cmi.success_status']).toBe('passed');
+      expect(m.stored[is12 ? 'cmi.core.score.raw' : 'cmi.score.raw']).toBe('100');
+      expect(m.nextMode).toBe('review');
+      // Everything posted while the page unloaded fits one sendBeacon budget, and the end is confirmed.
+      expect(m.unloadBytes).toBeLessThanOrEqual(65536);
+      const log = await s.log();
+      const end = log.filter((c) => /^(LMSFinish|Terminate)$/.test(c.method));
+      expect(end).toHaveLength(1);
+      expect(end[0].result).toBe('true');
+      expect(m.posts.filter((p) => p.unloading)).toHaveLength(1);
+      await s.context.close();
+    }, 240_000);
+
+    it('a fail with retakes left comes back in normal mode, and the retake passes to done', async () => {
+      const s = await LmsSession.launch(browser, lms, { standard, moodle });
+      await takeAssessment(s.course(), assessment, false);
+      await s.closeCourse();
+      const first = await s.moodle();
+      expect(first.nextMode).toBe('normal');
+      expect(first.completion).toBe('todo');
+      await s.context.close();
+
+      const again = await LmsSession.launch(browser, lms, { standard, data: resumeData(first.stored), moodle: { ...moodle, stored: first.stored } });
+      const f2 = again.course();
+      await f2.waitForSelector('.mode');
+      expect(await f2.locator('[data-notice="notice.review"]').count()).toBe(0);
+      await openPage(f2, assessmentPage.id);
+      await f2.locator('#assessment-result button.primary').click();
+      await takeAssessment(f2, assessment, true);
+      await again.closeCourse();
+      const second = await again.moodle();
+      expect(second.completion).toBe('done');
+      expect(second.stored[is12 ? 'cmi.core.lesson_status' : 'cmi.success_status']).toBe('passed');
+      expect(second.nextMode).toBe('review');
+      await again.context.close();
+    }, 240_000);
+
+    it('failing every allowed attempt ends the attempt as failed, with the score', async () => {
+      const s = await LmsSession.launch(browser, lms, { standard, moodle });
+      const frame = s.course();
+      await takeAssessment(frame, assessment, false);
+      for (let n = 1; n < content.outline.attemptsAllowed; n++) {
+        await frame.locator('#assessment-result button.primary').click();
+        await takeAssessment(frame, assessment, false);
+      }
+      expect(await frame.locator('#assessment-result button.primary').count()).toBe(0);
+      await s.closeCourse();
+      const m = await s.moodle();
+      expect(m.stored[is12 ? 'cmi.core.lesson_status' : 'cmi.success_status']).toBe('failed');
+      expect(m.stored[is12 ? 'cmi.core.score.raw' : 'cmi.score.raw']).toBe('0');
+      expect(m.nextMode).toBe('review');
+      await s.context.close();
+    }, 240_000);
+
+    it('in review, offers no retake and says how to start a new attempt', async () => {
+      const stored: Record<string, string> = is12
+        ? { 'cmi.core.lesson_status': 'failed', 'cmi.core.score.raw': '40', 'cmi.core.lesson_mode': 'review' }
+        : { 'cmi.completion_status': 'completed', 'cmi.success_status': 'failed', 'cmi.score.raw': '40', 'cmi.score.scaled': '0.4', 'cmi.mode': 'review' };
+      const s = await LmsSession.launch(browser, lms, { standard, data: stored, moodle: { ...moodle, stored } });
+      const frame = s.course();
+      await openPage(frame, assessmentPage.id);
+      await frame.waitForSelector('[data-explains="review"]');
+      expect(await frame.locator('[data-explains="review"]').innerText()).toMatch(/start a new attempt/i);
+      expect(await frame.locator('.assessment button').count()).toBe(0);
+      await s.context.close();
+    });
+  });
+}

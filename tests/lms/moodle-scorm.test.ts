@@ -1,0 +1,159 @@
+// The course in the real Moodle 4.3 (its own SCORM player, PostgreSQL, Apache/PHP), played by a
+// student in Chromium. Each test is a learner's story and asserts what Moodle recorded: stored
+// values, gradebook grade, activity completion, its events and every API call's answer.
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { DIST } from '../support/paths';
+import { courseContent } from '../support/course-content';
+import { isScored, type Lang } from '../../src/content/types';
+import { completionDone, playInMoodle, stored, type MoodleRun } from './support/moodle';
+
+const zip = (lang: Lang, standard: 'scorm12' | 'scorm2004') => join(DIST, lang, `balint-method-${courseContent(lang).outline.version}-${lang}-${standard}.zip`);
+const assessmentPage = (lang: Lang) => courseContent(lang).modules.find((m) => m.slug === 'assessment')!.pages.find((p) => p.blocks.some((b) => b.kind === 'directive' && b.name === 'assessment'))!.id;
+const SCO = 'balint-method-item';
+const values = (run: MoodleRun, attempt = 1) => stored(run, SCO, attempt);
+const events = (run: MoodleRun) => run.events.map((e) => e.event.replace(/^\\mod_scorm\\event\\/, ''));
+/** Every API call the course made answered true (or a value) with error 0. */
+const cleanCalls = (run: MoodleRun) => run.api_calls.filter((c) => c.err !== '0' && !(c.fn.endsWith('GetValue') && ['403', '401', '301'].includes(c.err ?? '')));
+const ended = (run: MoodleRun) => run.api_calls.filter((c) => c.fn === 'LMSFinish' || c.fn === 'Terminate');
+
+describe('SCORM 1.2 in Moodle 4.3', () => {
+  it('a learner reads every page, answers every quiz and passes: grade, passed, completion Done, answers and objectives kept', async () => {
+    const lang = 'en';
+    const run = await playInMoodle(zip(lang, 'scorm12'), [{ lang, actions: ['start', 'walk', 'quizzes', 'pass'] }], { label: 'scorm12-en-full-pass' });
+    const v = values(run);
+    expect(v['cmi.core.lesson_status']).toBe('passed');
+    expect(v['cmi.core.score.raw']).toBe('100');
+    expect(run.grade?.grade).toBe(100);
+    expect(completionDone(run), JSON.stringify(run.completion)).toBe(true);
+    // Moodle logs the completion it judged when the score was stored. (It logs no status_submitted:
+    // it raises that only for a status element whose previous value was already final.)
+    expect(events(run)).toContain('course_module_completion_updated');
+    const content = courseContent(lang);
+    const scored = content.modules.reduce((n, m) => n + m.items.filter(isScored).length, 0);
+    expect(Object.keys(v).filter((k) => /^cmi\.interactions_\d+\.id$/.test(k))).toHaveLength(scored);
+    expect(Object.keys(v).filter((k) => /^cmi\.objectives_\d+\.id$/.test(k)).length).toBeGreaterThanOrEqual(content.modules.filter((m) => m.items.some(isScored)).length);
+    expect(v['cmi.core.total_time']).toMatch(/^\d{2,4}:\d{2}:\d{2}/);
+    expect(v['cmi.core.total_time']).not.toBe('00:00:00');
+    expect(ended(run).map((c) => c.ret)).toEqual(['true']);
+    expect(cleanCalls(run)).toEqual([]);
+    expect(run.sittings[0].errors).toEqual([]);
+  });
+
+  it('fails, comes back to a normal launch, retakes and passes: completion Done on the retake', async () => {
+    const lang = 'it';
+    const run = await playInMoodle(zip(lang, 'scorm12'), [
+      { lang, actions: ['start', { open: assessmentPage(lang) }, 'fail'] },
+      { lang, actions: ['start', 'retake', 'pass'] },
+    ], { label: 'scorm12-it-fail-retake' });
+    // The first sitting left a retake: Moodle must not open the next one in review.
+    expect(run.sittings[0].retakeOffered).toBe(true);
+    expect(run.sittings[1].notices).not.toContain('notice.review');
+    expect(run.sittings[1].result?.passed).toBe('true');
+    expect(Object.keys(run.tracking?.attempts ?? {})).toEqual(['1']);
+    expect(values(run)['cmi.core.lesson_status']).toBe('passed');
+    expect(run.grade?.grade).toBe(100);
+    expect(completionDone(run), JSON.stringify(run.completion)).toBe(true);
+    expect(cleanCalls(run)).toEqual([]);
+  });
+
+  it('fails every allowed attempt: failed with the score, and the next launch is a review that offers no retake and says how to start again', async () => {
+    const lang = 'en';
+    const attempts = courseContent(lang).outline.attemptsAllowed;
+    const retakes = Array.from({ length: attempts - 1 }, () => ['retake', 'fail'] as const).flat();
+    const run = await playInMoodle(zip(lang, 'scorm12'), [
+      { lang, actions: ['start', { open: assessmentPage(lang) }, 'fail', ...retakes] },
+      { lang, actions: ['start', { open: assessmentPage(lang) }] },
+    ], { label: 'scorm12-en-fail-all' });
+    expect(values(run)['cmi.core.lesson_status']).toBe('failed');
+    expect(values(run)['cmi.core.score.raw']).toBe('0');
+    expect(run.grade?.grade).toBe(0);
+    const review = run.sittings[1];
+    expect(review.notices).toContain('notice.review');
+    expect(review.retakeOffered).toBe(false);
+    expect(review.explains).toMatch(/start a new attempt/i);
+    expect(cleanCalls(run)).toEqual([]);
+  });
+
+  it('in standards mode (4096), leaves mid-course and comes back to the same page with the answers kept', async () => {
+    const lang = 'en';
+    const mod = courseContent(lang).modules[2];
+    const quizPage = mod.pages.find((p) => p.blocks.some((b) => b.kind === 'quiz'))!.id;
+    let run: MoodleRun;
+    try {
+      run = await playInMoodle(zip(lang, 'scorm12'), [
+        { lang, actions: ['start', 'quizzes', { open: quizPage }] },
+        { lang, actions: ['start'] },
+      ], { label: 'scorm12-en-resume-standards', standardsMode: 1 });
+    } finally {
+      // Standards mode is a site setting: put Moodle's default back for the other stories.
+      await playInMoodle(zip(lang, 'scorm12'), [{ lang, actions: [] }], { label: 'scorm12-standards-off', standardsMode: 0 }).catch(() => undefined);
+    }
+    const v = values(run!);
+    expect(v['cmi.core.lesson_status']).toBe('incomplete');
+    expect(v['cmi.core.lesson_location']).toBe(quizPage);
+    expect(v['cmi.suspend_data'].length).toBeLessThanOrEqual(4096);
+    expect(run!.sittings[1].currentPage).toBe(`#${quizPage}`);
+    expect(cleanCalls(run!)).toEqual([]);
+  });
+});
+
+describe('SCORM 2004 4th edition in Moodle 4.3', () => {
+  it('a learner answers every quiz and passes in Italian: grade, passed and completed, completion Done, Terminate succeeds', async () => {
+    const lang = 'it';
+    const run = await playInMoodle(zip(lang, 'scorm2004'), [{ lang, actions: ['start', 'quizzes', 'pass'] }], { label: 'scorm2004-it-pass' });
+    const v = values(run);
+    expect(v['cmi.success_status']).toBe('passed');
+    expect(v['cmi.completion_status']).toBe('completed');
+    expect(v['cmi.score.raw']).toBe('100');
+    expect(run.grade?.grade).toBe(100);
+    expect(completionDone(run), JSON.stringify(run.completion)).toBe(true);
+    expect(ended(run).map((c) => [c.ret, c.err])).toEqual([['true', '0']]);
+    const scored = courseContent(lang).modules.reduce((n, m) => n + m.items.filter(isScored).length, 0);
+    expect(Object.keys(v).filter((k) => /^cmi\.interactions_\d+\.id$/.test(k))).toHaveLength(scored);
+    expect(cleanCalls(run)).toEqual([]);
+  });
+
+  it('fails, comes back, retakes and passes; then the next launch is review, and "Start a new attempt" starts clean', async () => {
+    const lang = 'en';
+    const run = await playInMoodle(zip(lang, 'scorm2004'), [
+      { lang, actions: ['start', { open: assessmentPage(lang) }, 'fail'] },
+      { lang, actions: ['start', 'retake', 'pass'] },
+      { lang, actions: ['start', { open: assessmentPage(lang) }] },
+      { lang, actions: [{ reenter: 'newattempt' }] },
+    ], { label: 'scorm2004-en-retake-review-new' });
+    expect(run.sittings[1].notices).not.toContain('notice.review');
+    expect(run.sittings[1].result?.passed).toBe('true');
+    expect(values(run, 1)['cmi.success_status']).toBe('passed');
+    expect(run.grade?.grade).toBe(100);
+    expect(completionDone(run), JSON.stringify(run.completion)).toBe(true);
+    expect(run.sittings[2].notices).toContain('notice.review');
+    expect(run.sittings[2].retakeOffered).toBe(false);
+    expect(run.sittings[2].explains).toMatch(/start a new attempt/i);
+    // The new attempt: Moodle's attempt 2, and the course starts from the beginning.
+    expect(Object.keys(run.tracking?.attempts ?? {})).toContain('2');
+    expect(run.sittings[3].notices).not.toContain('notice.review');
+    expect(run.sittings[3].homeButton).toMatch(/start/i);
+    expect(ended(run).every((c) => c.ret === 'true')).toBe(true);
+    expect(cleanCalls(run)).toEqual([]);
+  });
+
+  it('Moodle Preview records nothing and the course says so', async () => {
+    const lang = 'en';
+    const run = await playInMoodle(zip(lang, 'scorm2004'), [
+      { lang, actions: [{ reenter: 'browse' }, { open: assessmentPage(lang) }] },
+    ], { label: 'scorm2004-en-preview' });
+    const seen = run.sittings[0];
+    expect(seen.notices).toContain('notice.browse');
+    expect(seen.explains).toMatch(/preview/i);
+    expect(seen.assessmentLocked).toBe(true);
+    // The one Enter the driver makes starts attempt 1; Preview adds no status, score or grade.
+    for (const attempt of Object.values(run.tracking?.attempts ?? {})) {
+      const v = attempt[SCO] ?? {};
+      expect(v['cmi.success_status'] ?? 'unknown').toBe('unknown');
+      expect(v['cmi.score.raw']).toBeUndefined();
+    }
+    expect(run.grade?.grade ?? null).toBeNull();
+    expect(completionDone(run)).toBe(false);
+  });
+});

@@ -1,0 +1,95 @@
+// A model of what Moodle 4.3's SCORM player and server do with a package's calls, for the fast
+// tests: NOT Moodle, a few of its rules written out from its code so a clone without the real
+// Moodle (npm run test:lms) still guards what the real one showed. Each rule names its source
+// under /opt/moodle/mod/scorm/.
+//  - datamodels/scorm_12.js and scorm_13.js CollectData: a commit posts only the elements whose value
+//    changed since the last post, in the order of Moodle's cmi object (the score before the status);
+//    SCORM 2004 posts every interaction and objective element again with every commit.
+//  - scorm_12.js StoreData on LMSFinish: with a mastery score and a stored score.raw, lesson_status
+//    becomes passed or failed from the score ("mastery override", on by default).
+//  - locallib.php scorm_insert_track: grade and activity completion are judged when score.raw is
+//    stored, or when a status element is stored whose PREVIOUS value (or first value) is completed
+//    or passed; the judgement reads the status as the database holds it at that moment.
+//  - lib.php scorm_check_mode: the next launch is review when the status (1.2 lesson_status;
+//    2004 completion_status) is completed, passed or failed (1.2) / completed (2004).
+//  - request.js: while the page unloads, posts go by sendBeacon; Chromium refuses beyond about
+//    64 KB in flight, and Moodle then answers the call with false / 101.
+(function () {
+  const BEACON_BUDGET = 65536;
+
+  /** Moodle's post order: 1.2 cmi.core.score.* first of cmi.core; 2004 interactions, objectives and score first. */
+  function postOrder(is12, element) {
+    if (is12) {
+      if (element.startsWith('cmi.core.score.')) return 0;
+      if (element.startsWith('cmi.core.')) return 1;
+      if (element.startsWith('cmi.objectives.')) return 2;
+      if (element.startsWith('cmi.interactions.')) return 4;
+      return 3;
+    }
+    if (element.startsWith('cmi.interactions.')) return 0;
+    if (element.startsWith('cmi.objectives.')) return 1;
+    if (element.startsWith('cmi.score.')) return 2;
+    return 3;
+  }
+
+  window.createMoodleModel = function (is12, options) {
+    const mastery = options.masteryScore;
+    const db = Object.assign({}, options.stored || {});
+    const posted = Object.assign({}, options.stored || {}); // Moodle's "defaultvalue": last value posted
+    const statusElement = is12 ? 'cmi.core.lesson_status' : 'cmi.completion_status';
+    const model = { completion: 'todo', events: [], posts: [], unloadBytes: 0, db };
+
+    const judge = () => {
+      const done = is12
+        ? ['passed', 'completed'].includes(db['cmi.core.lesson_status'])
+        : db['cmi.success_status'] === 'passed' || db['cmi.completion_status'] === 'completed';
+      model.completion = done ? 'done' : 'todo';
+    };
+
+    const insertTrack = (element, value) => {
+      const had = Object.prototype.hasOwnProperty.call(db, element);
+      const judgedValue = had ? db[element] : value; // the OLD value when the element existed
+      db[element] = value;
+      const isScore = element === 'cmi.core.score.raw' || element === 'cmi.score.raw';
+      const isStatus = ['cmi.completion_status', 'cmi.core.lesson_status', 'cmi.success_status'].includes(element);
+      if (isScore || (isStatus && ['completed', 'passed'].includes(judgedValue))) judge();
+      if (isScore) model.events.push({ event: 'scoreraw_submitted', value });
+      else if (isStatus && ['completed', 'passed', 'failed'].includes(judgedValue)) model.events.push({ event: 'status_submitted', element, value: judgedValue });
+    };
+
+    /** One post of Moodle's player: `cmi` is the flattened data the package has set. */
+    model.post = (cmi, finishing, unloading) => {
+      const data = Object.assign({}, cmi);
+      if (is12 && finishing && mastery !== null && data['cmi.core.score.raw'] !== undefined && data['cmi.core.score.raw'] !== '') {
+        data['cmi.core.lesson_status'] = Number(data['cmi.core.score.raw']) >= mastery ? 'passed' : 'failed';
+      }
+      const changed = Object.keys(data).filter((e) => {
+        if (!/^cmi\./.test(e) || /\._(count|children)$/.test(e) || e === 'cmi.core.session_time') return false;
+        if (!is12 && /^cmi\.(interactions|objectives)\.\d+\./.test(e)) return true;
+        return posted[e] !== data[e];
+      });
+      changed.sort((a, b) => postOrder(is12, a) - postOrder(is12, b));
+      const body = changed.map((e) => `&${e.replace(/\./g, '__')}=${encodeURIComponent(data[e])}`).join('');
+      model.posts.push({ elements: changed, bytes: body.length, unloading });
+      if (unloading) {
+        model.unloadBytes += body.length;
+        if (model.unloadBytes > BEACON_BUDGET) return false;
+      }
+      for (const e of changed) {
+        posted[e] = data[e];
+        insertTrack(e, data[e]);
+      }
+      return true;
+    };
+
+    /** What the next launch would be: review after a finished status, else normal with the stored values. */
+    model.nextMode = () => {
+      const status = db[statusElement];
+      const finished = is12 ? ['completed', 'passed', 'failed'].includes(status) : status === 'completed';
+      return finished ? 'review' : 'normal';
+    };
+    model.stored = () => Object.assign({}, db);
+    model.statusElement = statusElement;
+    return model;
+  };
+})();

@@ -37,7 +37,7 @@ async function slice(db: Db, course: CourseModel, lang: LangFilter): Promise<Lan
     time: (await db.rows<{ slug: string; median_minutes: number | null; learners: string }>(timePerModuleQuery(lang))).map((r) => ({ slug: r.slug, median_minutes: n(r.median_minutes), learners: Number(r.learners) })),
     scores: (await db.rows<{ bin: number; learners: string }>(scoreDistributionQuery(lang))).map((r) => ({ bin: Number(r.bin), learners: Number(r.learners) })),
     items: itemRows(await db.rows<ItemStats>(itemsQuery(lang)), course),
-    survey: (await db.rows<{ item: string; response: string; learners: string }>(surveyQuery(lang))).map((r) => ({ ...r, learners: Number(r.learners) })),
+    survey: (await db.rows<{ item: string; response: string; learners: string }>(surveyQuery(course, lang))).map((r) => ({ ...r, learners: Number(r.learners) })),
   };
 }
 

@@ -107,9 +107,10 @@ WHERE ${inLang(lang, 'f.lang')}
 GROUP BY f.item`;
 
 /** Rating-scale answers of the course evaluation. */
-export const surveyQuery = (lang: LangFilter) => `
+export const surveyQuery = (course: CourseModel, lang: LangFilter) => `
 SELECT item, response, count(DISTINCT learner) AS learners FROM events
-WHERE verb = 'responded' AND item LIKE 'eval-%' AND response IS NOT NULL AND ${inLang(lang)}
+WHERE verb = 'responded' AND item IN (${sqlList([...course.items.values()].filter((i) => i.type === 'survey' && i.scale).map((i) => i.id))})
+  AND response IS NOT NULL AND ${inLang(lang)}
 GROUP BY ALL`;
 
 /** Free text (reflections, evaluation comments): present only when the run was asked to keep it. */

@@ -4,10 +4,13 @@
 // after the SCO's title, which says the course and its language.
 import { existsSync, readFileSync } from 'node:fs';
 import type { Lang } from '../../../src/content/types.js';
-import type { CourseModel } from '../course-model.js';
+import { isScoredType, type CourseModel } from '../course-model.js';
 import { type Db, sqlList, sqlString } from '../db.js';
 import { InsightsError } from '../errors.js';
 import { itemsWithKeptResponse } from '../schema.js';
+
+/** The module whose scored items are the final assessment. */
+const ASSESSMENT = 'assessment';
 
 /** Moodle writes dates in the admin's language and format; these are its English defaults. */
 const DATE_FORMATS = ['%A, %-d %B %Y, %-I:%M %p', '%A, %d %B %Y, %I:%M %p', '%d/%m/%Y %H:%M', '%Y-%m-%d %H:%M'];
@@ -50,13 +53,14 @@ export async function loadMoodleReports(db: Db, interactions: string[], basics: 
     const ours = await db.rows<{ ours: string; total: string }>(`SELECT count(*) FILTER (WHERE question IN (${sqlList([...course.items.keys()])})) AS ours, count(*) AS total FROM ${src}_answers`);
     if (Number(ours[0].total) > 0 && Number(ours[0].ours) < Number(ours[0].total) / 2) throw new InsightsError(`${file}: most of its questions are not in this course (${ours[0].ours} of ${ours[0].total}): a report from another course?`);
     const learner = `coalesce(nullif("Email address", ''), "Name")`;
+    const scored = sqlList([...course.items.values()].filter((i) => isScoredType(i.type)).map((i) => i.id));
     const attempt = `${sqlString(`${file}#`)} || "Attempt"`;
     const itemModule = `CASE question ${[...course.items.values()].map((i) => `WHEN ${sqlString(i.id)} THEN ${sqlString(i.module)}`).join(' ')} END`;
     // SCORM 1.2 writes true/false as t/f; the course's own patterns say true/false.
     const response = `CASE WHEN response = 't' THEN 'true' WHEN response = 'f' THEN 'false' ELSE replace(response, ',', '[,]') END`;
     await db.run(`INSERT INTO events
       SELECT ${learner}, "Name", ${attempt}, ${sqlString(lang)},
-        CASE WHEN question LIKE 'eval-%' OR ${itemModule} IS NULL THEN 'responded' ELSE 'answered' END,
+        CASE WHEN question IN (${scored}) THEN 'answered' ELSE 'responded' END,
         ${itemModule}, question,
         CASE WHEN result IN ('correct') THEN true WHEN result IN ('wrong', 'incorrect') THEN false END,
         CASE WHEN question IN (${keep}) THEN ${response} END,
@@ -88,7 +92,7 @@ export async function loadMoodleReports(db: Db, interactions: string[], basics: 
 async function insertAttempts(db: Db, src: string, learner: string, attempt: string, lang: Lang | null, course: CourseModel, answers: string | null): Promise<void> {
   const score = `try_cast(nullif(s."Score", '') AS DOUBLE)`;
   const assessed = answers
-    ? `EXISTS (SELECT 1 FROM ${answers} a WHERE a."Attempt" = s."Attempt" AND a."Name" IS NOT DISTINCT FROM s."Name" AND a."Email address" IS NOT DISTINCT FROM s."Email address" AND a.question LIKE 'final-%')`
+    ? `EXISTS (SELECT 1 FROM ${answers} a WHERE a."Attempt" = s."Attempt" AND a."Name" IS NOT DISTINCT FROM s."Name" AND a."Email address" IS NOT DISTINCT FROM s."Email address" AND a.question IN (${sqlList([...course.items.values()].filter((i) => i.module === ASSESSMENT && isScoredType(i.type)).map((i) => i.id))}))`
     : `${score} > 0`;
   const l = lang === null ? 'NULL' : sqlString(lang);
   await db.run(`INSERT INTO events

@@ -1,0 +1,36 @@
+// The embedded analytical database the insights are computed in: DuckDB, in memory, capped so a
+// national programme's export (about 1.4 million statements) fits in well under 1 GB.
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+
+export interface Db {
+  run(sql: string): Promise<void>;
+  rows<T = Record<string, unknown>>(sql: string): Promise<T[]>;
+  close(): void;
+}
+
+export async function openDb(tempDir: string): Promise<Db> {
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '600MB', temp_directory: tempDir, preserve_insertion_order: 'false' });
+  const conn: DuckDBConnection = await instance.connect();
+  return {
+    run: async (sql) => void (await traced(sql, () => conn.run(sql))),
+    // JSON-safe values: BIGINT counts arrive as strings, so convert numbers where read.
+    rows: async <T>(sql: string) => (await traced(sql, () => conn.runAndReadAll(sql))).getRowObjectsJson() as T[],
+    close: () => {
+      conn.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** INSIGHTS_TRACE=1 prints each query's time, to see where a slow run spends it. */
+async function traced<T>(sql: string, run: () => Promise<T>): Promise<T> {
+  if (!process.env.INSIGHTS_TRACE) return run();
+  const t0 = performance.now();
+  const r = await run();
+  console.error(`${(performance.now() - t0).toFixed(0).padStart(7)} ms  ${sql.replace(/\s+/g, ' ').trim().slice(0, 90)}`);
+  return r;
+}
+
+/** A string as a SQL literal. */
+export const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+export const sqlList = (list: string[]) => (list.length ? list.map(sqlString).join(', ') : 'NULL');

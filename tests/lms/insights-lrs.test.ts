@@ -1,0 +1,88 @@
+// The insights tool against the real LRS of ../shared/lms: real runs of the Tin Can package (a pass
+// in English, then an unfinished run in Italian; the committed fixture lrs-statements.jsonl has
+// the fails), read back through the Statements API with
+// paging (`more`), --since, the State API (attested time and certificate id), and a wrong password.
+// Also posts a sample of the synthetic load to the same LRS, which validates every statement strictly.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/lrs/chromium';
+import { hostTinCanPackages, REAL_LRS, REAL_LRS_AUTH, runTinCan, type PackageHost } from '../support/insights/real-lrs-run';
+import { runInsights } from '../../build/insights/run';
+import { writeSyntheticLoad } from '../../build/insights/synthetic-load';
+import { ROOT } from '../support/paths';
+
+const RUN = randomUUID().slice(0, 8);
+const learner = (name: string) => ({ name: `${name} ${RUN}`, mbox: `mailto:${name.toLowerCase()}.${RUN}@insights-lms.example.org` });
+const ADA = learner('Ada');
+const CID = learner('Cid');
+let browser: Browser;
+let host: PackageHost;
+let dir: string;
+let adaCertificate: string | null;
+let since: string;
+
+const lrsSource = (extra: object = {}) => ({ kind: 'lrs' as const, endpoint: REAL_LRS, auth: REAL_LRS_AUTH, timeoutMs: 30_000, ...extra });
+const rowsOf = (out: string, file: string) => readFileSync(join(out, file), 'utf8').trim().split('\r\n');
+const ours = (rows: string[]) => rows.filter((r) => r.includes(RUN));
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'insights-lms-'));
+  browser = await launchChromium();
+  host = await hostTinCanPackages();
+  adaCertificate = (await runTinCan(browser, host, { lang: 'en', outcome: 'pass', learner: ADA, registration: randomUUID(), variant: 1 })).certificateId;
+  await new Promise((r) => setTimeout(r, 1100));
+  since = new Date().toISOString();
+  await runTinCan(browser, host, { lang: 'it', outcome: 'unfinished', learner: CID, registration: randomUUID() });
+}, 540_000);
+afterAll(async () => {
+  await host?.close();
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('insights from the real LRS', () => {
+  it('pages through the statements and registers the pass with the attested time and the certificate id the learner saw', async () => {
+    const out = join(dir, 'all');
+    await runInsights({ source: lrsSource({ pageSize: 40 }), out, contentRoot: ROOT, includeReflections: false });
+    expect(adaCertificate).toMatch(/^BAL-/);
+    const [ada] = ours(rowsOf(out, 'cme-register.csv'));
+    // learner-plan.ts attests 100 + 5 × variant minutes: 105 min → 1.75 h (quarter hours, as the certificate).
+    expect(ada).toBe(`${ADA.name},${ADA.mbox},${new Date().toISOString().slice(0, 10)},93,105,1.75,${adaCertificate},en,1.0.0`);
+    expect(ours(rowsOf(out, 'in-progress.csv'))).toEqual([expect.stringMatching(new RegExp(`^${CID.name},${CID.mbox},it,.*,premises,in progress,$`))]);
+    // The same LRS read in pages of 40 and of 500 gives the same register.
+    const big = join(dir, 'big-pages');
+    await runInsights({ source: lrsSource(), out: big, contentRoot: ROOT, includeReflections: false });
+    expect(readFileSync(join(big, 'cme-register.csv'), 'utf8')).toBe(readFileSync(join(out, 'cme-register.csv'), 'utf8'));
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).not.toContain('PRIVATE-');
+  });
+
+  it('--since keeps only what was recorded after the date', async () => {
+    const out = join(dir, 'since');
+    await runInsights({ source: lrsSource({ since }), out, contentRoot: ROOT, includeReflections: false });
+    expect(ours(rowsOf(out, 'cme-register.csv'))).toEqual([]);
+    expect(ours(rowsOf(out, 'in-progress.csv')).map((r) => r.split(',')[0])).toEqual([CID.name]);
+  });
+
+  it('refuses a wrong password with a clear message and writes nothing', async () => {
+    const out = join(dir, 'wrong');
+    await expect(runInsights({ source: lrsSource({ auth: 'lrs-key:not-the-secret' }), out, contentRoot: ROOT, includeReflections: false })).rejects.toThrow(/refused the key and secret \(HTTP 401\)/);
+    expect(() => readFileSync(join(out, 'report.html'))).toThrow();
+  });
+
+  it('accepts the synthetic load\'s statements (the LRS validates each strictly)', async () => {
+    const file = join(dir, 'synthetic.jsonl');
+    await writeSyntheticLoad({ learners: 4, out: file, root: ROOT, seed: Date.now() % 100_000, homePage: `https://lms.example.org/${RUN}` });
+    const statements = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const r = await fetch(`${REAL_LRS}statements`, {
+      method: 'POST',
+      headers: { Authorization: `Basic ${Buffer.from(REAL_LRS_AUTH).toString('base64')}`, 'X-Experience-API-Version': '1.0.3', 'content-type': 'application/json' },
+      body: JSON.stringify(statements),
+    });
+    expect(r.status, await r.clone().text()).toBe(200);
+    expect(((await r.json()) as string[]).length).toBe(statements.length);
+  });
+});

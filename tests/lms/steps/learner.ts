@@ -80,7 +80,9 @@ export async function runSitting(page: Page, frameAtEntry: Frame, rig: Rig, sitt
   for (const action of sitting.actions) {
     rig.log('action', JSON.stringify(action));
     if (action === 'start') {
-      await frame.locator('main .actions button.primary').click();
+      // A first launch shows the title page; a resumed one opens on the bookmarked page itself.
+      await frame.waitForSelector('.page-nav, main .actions button.primary');
+      if ((await frame.locator('.page-nav').count()) === 0) await frame.locator('main .actions button.primary').click();
       // The title page has an h1#page-title too: wait for the module page itself.
       await frame.waitForSelector('.page-nav');
     } else if (action === 'walk') {

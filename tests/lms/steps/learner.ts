@@ -75,6 +75,8 @@ export async function runSitting(page: Page, frameAtEntry: Frame, rig: Rig, sitt
   // Moodle's player puts the course in a frame beside its own menus: a wide window gives the course
   // its desktop layout (the narrow layout is walked by the fast e2e tests).
   await page.setViewportSize({ width: 1800, height: 1200 });
+  // A learner who has asked for less motion: no transitions for Playwright to wait out on every click.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await frame.waitForSelector('main', { timeout: 30_000 });
   await frame.waitForSelector('.mode, h1', { timeout: 30_000 });
   for (const action of sitting.actions) {

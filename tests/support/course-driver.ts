@@ -5,14 +5,22 @@ import { isScored } from '../../src/content/types';
 
 type Target = Page | Frame;
 
+/** Playwright's actionability checks wait on animation frames, which Chromium runs slowly in an
+ *  LMS player's nested frame (about 2 s a click in Moodle's). Drivers there skip the checks; each
+ *  action is still followed by a wait for what the learner would see. */
+const actions = { force: false };
+export function skipActionabilityChecks(): void {
+  actions.force = true;
+}
+
 export async function openPage(target: Target, pageId: string): Promise<void> {
   const link = target.locator(`#course-menu a[href="#${pageId}"]`);
   // On narrow screens the menu is closed, and each module's page list folds: open them first.
   const toggle = target.locator('.menu-toggle');
-  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click(actions);
   const details = target.locator(`#course-menu details:has(a[href="#${pageId}"])`);
-  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
-  await link.click();
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click(actions);
+  await link.click(actions);
   await target.waitForFunction((id) => document.querySelector(`#course-menu a[aria-current="page"]`)?.getAttribute('href') === `#${id}`, pageId);
 }
 
@@ -48,7 +56,7 @@ export function answerFor(item: ScoredItem, right: boolean): { inputs: string[] 
 }
 
 export async function chooseAnswer(target: Target, container: string, item: ScoredItem, right: boolean): Promise<void> {
-  for (const input of answerFor(item, right).inputs) await target.locator(`${container} ${input}`).check();
+  for (const input of answerFor(item, right).inputs) await target.locator(`${container} ${input}`).check(actions);
 }
 
 /** Answers every scored item on a module's quiz page and checks each. */
@@ -60,7 +68,7 @@ export async function answerModuleQuiz(target: Target, mod: Module, right: boole
   for (const item of mod.items.filter(isScored)) {
     const form = `form[data-item="${item.id}"]`;
     await chooseAnswer(target, form, item, right);
-    await target.locator(`${form} button[type=submit]`).click();
+    await target.locator(`${form} button[type=submit]`).click(actions);
     await target.waitForSelector(`${form}[data-state="${right ? 'right' : 'wrong'}"]`);
     n++;
   }
@@ -73,7 +81,7 @@ export async function takeAssessment(target: Target, mod: Module, right: boolean
   await openPage(target, page.id);
   const items = mod.items.filter(isScored);
   for (const item of items) await chooseAnswer(target, `fieldset[data-item="${item.id}"]`, item, right);
-  await target.locator('.assessment button[type=submit]').click();
+  await target.locator('.assessment button[type=submit]').click(actions);
   await target.waitForSelector('#assessment-result');
   return items.length;
 }

@@ -4,7 +4,7 @@
 // rig.result.sittings for the test to assert.
 import type { Frame, Page } from 'playwright-core';
 import { courseContent } from '../../support/course-content';
-import { answerModuleQuiz, openPage, takeAssessment } from '../../support/course-driver';
+import { answerModuleQuiz, openPage, skipActionabilityChecks, takeAssessment } from '../../support/course-driver';
 import type { Lang } from '../../../src/content/types';
 
 export type Action =
@@ -77,6 +77,7 @@ export async function runSitting(page: Page, frameAtEntry: Frame, rig: Rig, sitt
   await page.setViewportSize({ width: 1800, height: 1200 });
   // A learner who has asked for less motion: no transitions for Playwright to wait out on every click.
   await page.emulateMedia({ reducedMotion: 'reduce' });
+  skipActionabilityChecks();
   await frame.waitForSelector('main', { timeout: 30_000 });
   await frame.waitForSelector('.mode, h1', { timeout: 30_000 });
   for (const action of sitting.actions) {
@@ -84,14 +85,14 @@ export async function runSitting(page: Page, frameAtEntry: Frame, rig: Rig, sitt
     if (action === 'start') {
       // A first launch shows the title page; a resumed one opens on the bookmarked page itself.
       await frame.waitForSelector('.page-nav, main .actions button.primary');
-      if ((await frame.locator('.page-nav').count()) === 0) await frame.locator('main .actions button.primary').click();
+      if ((await frame.locator('.page-nav').count()) === 0) await frame.locator('main .actions button.primary').click({ force: true });
       // The title page has an h1#page-title too: wait for the module page itself.
       await frame.waitForSelector('.page-nav');
     } else if (action === 'walk') {
       await frame.waitForSelector('.page-nav');
       while ((await frame.locator('.page-nav button.primary').count()) > 0) {
         const title = await frame.locator('h1#page-title').innerText();
-        await frame.locator('.page-nav button.primary').click();
+        await frame.locator('.page-nav button.primary').click({ force: true });
         await frame.waitForFunction((t) => document.querySelector('h1#page-title')?.textContent?.trim() !== t.trim(), title);
         await frame.waitForSelector('.page-nav');
       }
@@ -102,7 +103,7 @@ export async function runSitting(page: Page, frameAtEntry: Frame, rig: Rig, sitt
     } else if (action === 'retake') {
       const page = assessment.pages.find((p) => p.blocks.some((b) => b.kind === 'directive' && b.name === 'assessment'))!;
       await openPage(frame, page.id);
-      await frame.locator('#assessment-result button.primary').click();
+      await frame.locator('#assessment-result button.primary').click({ force: true });
       await frame.waitForSelector('#assessment-result', { state: 'detached' });
     } else if ('open' in action) {
       await openPage(frame, action.open);

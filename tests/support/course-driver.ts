@@ -1,5 +1,5 @@
 // Drives the course in a page or frame as a learner would: menu links, Next, answer controls.
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import type { Module, ScoredItem } from '../../src/content/types';
 import { isScored } from '../../src/content/types';
 
@@ -13,14 +13,25 @@ export function skipActionabilityChecks(): void {
   actions.force = true;
 }
 
+/** Clicks or checks; when checks are skipped and the forced action misses (the page was still
+ *  settling), does it again the careful way. */
+async function act(locator: Locator, kind: 'click' | 'check'): Promise<void> {
+  if (!actions.force) return locator[kind]();
+  try {
+    await locator[kind]({ force: true, timeout: 5_000 });
+  } catch {
+    await locator[kind]();
+  }
+}
+
 export async function openPage(target: Target, pageId: string): Promise<void> {
   const link = target.locator(`#course-menu a[href="#${pageId}"]`);
   // On narrow screens the menu is closed, and each module's page list folds: open them first.
   const toggle = target.locator('.menu-toggle');
-  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click(actions);
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await act(toggle, 'click');
   const details = target.locator(`#course-menu details:has(a[href="#${pageId}"])`);
-  if ((await details.getAttribute('open')) === null) await details.locator('summary').click(actions);
-  await link.click(actions);
+  if ((await details.getAttribute('open')) === null) await act(details.locator('summary'), 'click');
+  await act(link, 'click');
   await target.waitForFunction((id) => document.querySelector(`#course-menu a[aria-current="page"]`)?.getAttribute('href') === `#${id}`, pageId);
 }
 
@@ -56,7 +67,7 @@ export function answerFor(item: ScoredItem, right: boolean): { inputs: string[] 
 }
 
 export async function chooseAnswer(target: Target, container: string, item: ScoredItem, right: boolean): Promise<void> {
-  for (const input of answerFor(item, right).inputs) await target.locator(`${container} ${input}`).check(actions);
+  for (const input of answerFor(item, right).inputs) await act(target.locator(`${container} ${input}`), 'check');
 }
 
 /** Answers every scored item on a module's quiz page and checks each. */
@@ -68,7 +79,7 @@ export async function answerModuleQuiz(target: Target, mod: Module, right: boole
   for (const item of mod.items.filter(isScored)) {
     const form = `form[data-item="${item.id}"]`;
     await chooseAnswer(target, form, item, right);
-    await target.locator(`${form} button[type=submit]`).click(actions);
+    await act(target.locator(`${form} button[type=submit]`), 'click');
     await target.waitForSelector(`${form}[data-state="${right ? 'right' : 'wrong'}"]`);
     n++;
   }
@@ -81,7 +92,7 @@ export async function takeAssessment(target: Target, mod: Module, right: boolean
   await openPage(target, page.id);
   const items = mod.items.filter(isScored);
   for (const item of items) await chooseAnswer(target, `fieldset[data-item="${item.id}"]`, item, right);
-  await target.locator('.assessment button[type=submit]').click(actions);
+  await act(target.locator('.assessment button[type=submit]'), 'click');
   await target.waitForSelector('#assessment-result');
   return items.length;
 }

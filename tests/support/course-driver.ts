@@ -13,14 +13,23 @@ export function skipActionabilityChecks(): void {
   actions.force = true;
 }
 
-/** Clicks or checks; when checks are skipped and the forced action misses (the page was still
- *  settling), does it again the careful way. */
-async function act(locator: Locator, kind: 'click' | 'check'): Promise<void> {
-  if (!actions.force) return locator[kind]();
+/** Clicks or checks. When checks are skipped, the forced action must show its effect (`done`, or
+ *  for a check the box's own state) within a few seconds; if it missed (the page was still
+ *  settling, or a sticky header took the click), it is done again the careful way. */
+async function act(locator: Locator, kind: 'click' | 'check', done?: (timeout?: number) => Promise<unknown>): Promise<void> {
+  if (!actions.force) {
+    await locator[kind]();
+    await done?.();
+    return;
+  }
   try {
     await locator[kind]({ force: true, timeout: 5_000 });
+    await done?.(5_000);
   } catch {
+    if (kind === 'check' && (await locator.isChecked().catch(() => false))) return;
+    if (done && (await done(1_000).then(() => true, () => false))) return;
     await locator[kind]();
+    await done?.();
   }
 }
 
@@ -31,8 +40,9 @@ export async function openPage(target: Target, pageId: string): Promise<void> {
   if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await act(toggle, 'click');
   const details = target.locator(`#course-menu details:has(a[href="#${pageId}"])`);
   if ((await details.getAttribute('open')) === null) await act(details.locator('summary'), 'click');
-  await act(link, 'click');
-  await target.waitForFunction((id) => document.querySelector(`#course-menu a[aria-current="page"]`)?.getAttribute('href') === `#${id}`, pageId);
+  await act(link, 'click', (timeout) =>
+    target.waitForFunction((id) => document.querySelector(`#course-menu a[aria-current="page"]`)?.getAttribute('href') === `#${id}`, pageId, { timeout }),
+  );
 }
 
 /** The answer a learner would give: right, or deliberately wrong. */
@@ -79,8 +89,7 @@ export async function answerModuleQuiz(target: Target, mod: Module, right: boole
   for (const item of mod.items.filter(isScored)) {
     const form = `form[data-item="${item.id}"]`;
     await chooseAnswer(target, form, item, right);
-    await act(target.locator(`${form} button[type=submit]`), 'click');
-    await target.waitForSelector(`${form}[data-state="${right ? 'right' : 'wrong'}"]`);
+    await act(target.locator(`${form} button[type=submit]`), 'click', (timeout) => target.waitForSelector(`${form}[data-state="${right ? 'right' : 'wrong'}"]`, { timeout }));
     n++;
   }
   return n;
@@ -92,7 +101,6 @@ export async function takeAssessment(target: Target, mod: Module, right: boolean
   await openPage(target, page.id);
   const items = mod.items.filter(isScored);
   for (const item of items) await chooseAnswer(target, `fieldset[data-item="${item.id}"]`, item, right);
-  await act(target.locator('.assessment button[type=submit]'), 'click');
-  await target.waitForSelector('#assessment-result');
+  await act(target.locator('.assessment button[type=submit]'), 'click', (timeout) => target.waitForSelector('#assessment-result', { timeout }));
   return items.length;
 }

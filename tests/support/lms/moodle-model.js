@@ -12,8 +12,8 @@
 //    or passed; the judgement reads the status as the database holds it at that moment.
 //  - lib.php scorm_check_mode: the next launch is review when the status (1.2 lesson_status;
 //    2004 completion_status) is completed, passed or failed (1.2) / completed (2004).
-//  - request.js: while the page unloads, posts go by sendBeacon; Chromium refuses beyond about
-//    64 KB in flight, and Moodle then answers the call with false / 101.
+//  - request.js: while the page unloads, posts go by sendBeacon as multipart FormData; Chromium
+//    refuses beyond 64 KB in flight, and Moodle then answers the call with false / 101.
 (function () {
   const BEACON_BUDGET = 65536;
 
@@ -69,10 +69,13 @@
         return posted[e] !== data[e];
       });
       changed.sort((a, b) => postOrder(is12, a) - postOrder(is12, b));
-      const body = changed.map((e) => `&${e.replace(/\./g, '__')}=${encodeURIComponent(data[e])}`).join('');
-      model.posts.push({ elements: changed, bytes: body.length, unloading });
+      // While unloading, request.js sends the post as FormData: one multipart part per element, each
+      // with its boundary and Content-Disposition header (about 130 bytes before the value).
+      const part = (e) => `------WebKitFormBoundaryXXXXXXXXXXXXXXXX\r\nContent-Disposition: form-data; name="${e.replace(/\./g, '__')}"\r\n\r\n${data[e]}\r\n`;
+      const body = unloading ? changed.map(part).join('') : changed.map((e) => `&${e.replace(/\./g, '__')}=${encodeURIComponent(data[e])}`).join('');
+      model.posts.push({ elements: changed, bytes: new TextEncoder().encode(body).length, unloading });
       if (unloading) {
-        model.unloadBytes += body.length;
+        model.unloadBytes += model.posts.at(-1).bytes;
         if (model.unloadBytes > BEACON_BUDGET) return false;
       }
       for (const e of changed) {

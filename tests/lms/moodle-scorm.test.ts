@@ -12,7 +12,7 @@ const zip = (lang: Lang, standard: 'scorm12' | 'scorm2004') => join(DIST, lang, 
 const assessmentPage = (lang: Lang) => courseContent(lang).modules.find((m) => m.slug === 'assessment')!.pages.find((p) => p.blocks.some((b) => b.kind === 'directive' && b.name === 'assessment'))!.id;
 const SCO = 'balint-method-item';
 const values = (run: MoodleRun, attempt = 1) => stored(run, SCO, attempt);
-const events = (run: MoodleRun) => run.events.map((e) => e.event.replace(/^\\mod_scorm\\event\\/, ''));
+const events = (run: MoodleRun) => run.events.map((e) => e.event.split('\\').at(-1) ?? e.event);
 /** Every API call the course made answered true (or a value) with error 0. */
 const cleanCalls = (run: MoodleRun) => run.api_calls.filter((c) => c.err !== '0' && !(c.fn.endsWith('GetValue') && ['403', '401', '301'].includes(c.err ?? '')));
 const ended = (run: MoodleRun) => run.api_calls.filter((c) => c.fn === 'LMSFinish' || c.fn === 'Terminate');

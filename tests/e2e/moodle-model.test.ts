@@ -132,6 +132,7 @@ for (const standard of ['scorm12', 'scorm2004'] as const) {
       await frame.waitForSelector('[data-explains="review"]');
       expect(await frame.locator('[data-explains="review"]').innerText()).toMatch(/start a new attempt/i);
       expect(await frame.locator('.assessment button').count()).toBe(0);
+      expect(await frame.locator('.mode').innerText()).toMatch(/nothing is recorded/i);
       await s.context.close();
     });
   });

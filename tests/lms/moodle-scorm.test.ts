@@ -31,7 +31,7 @@ describe('SCORM 1.2 in Moodle 4.3', () => {
     expect(events(run)).toContain('course_module_completion_updated');
     const content = courseContent(lang);
     const scored = content.modules.reduce((n, m) => n + m.items.filter(isScored).length, 0);
-    expect(Object.keys(v).filter((k) => /^cmi\.interactions_\d+\.id$/.test(k))).toHaveLength(scored);
+    expect(Object.keys(v).filter((k) => /^cmi\.interactions[._]\d+\.id$/.test(k))).toHaveLength(scored);
     expect(Object.keys(v).filter((k) => /^cmi\.objectives_\d+\.id$/.test(k)).length).toBeGreaterThanOrEqual(content.modules.filter((m) => m.items.some(isScored)).length);
     expect(v['cmi.core.total_time']).toMatch(/^\d{2,4}:\d{2}:\d{2}/);
     expect(v['cmi.core.total_time']).not.toBe('00:00:00');
@@ -109,7 +109,7 @@ describe('SCORM 2004 4th edition in Moodle 4.3', () => {
       expect(run.grade?.grade).toBe(100);
       expect(completionDone(run), JSON.stringify(run.completion)).toBe(true);
       const scored = courseContent(lang).modules.reduce((n, m) => n + m.items.filter(isScored).length, 0);
-      expect(Object.keys(v).filter((k) => /^cmi\.interactions_\d+\.id$/.test(k))).toHaveLength(scored);
+      expect(Object.keys(v).filter((k) => /^cmi\.interactions[._]\d+\.id$/.test(k))).toHaveLength(scored);
       expect(cleanCalls(run).filter((c) => c.fn !== 'Terminate')).toEqual([]);
     });
 

@@ -14,28 +14,19 @@
 // rather than sampling, because the whole walk still fits the time budget.
 // It also writes a screenshot of every page at 1280 and 360 px wide, for a person to look at, and of
 // the states worth seeing (quiz feedback, a used component, the failed assessment, the named certificate).
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { collectErrors, launchBrowser } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/static-server';
-import { DIST, OUTPUT } from '../support/paths';
+import type { Page } from 'playwright-core';
+import { collectErrors } from '../support/browser';
+import { useWebBuild } from '../support/web-build';
+import { OUTPUT } from '../support/paths';
 import { courseContent } from '../support/course-content';
 import { answerFor } from '../support/course-driver';
 import { AXE_DIR, AXE_ROUTE, axeViolations, horizontalOverflow, languages, runningMotion, seedRandom, smallTargets } from '../support/a11y';
 import { isScored, type Lang, type Module, type ScoredItem } from '../../src/content/types';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveStatic({ '/': join(DIST, 'web'), [AXE_ROUTE]: AXE_DIR });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = useWebBuild('/', { [AXE_ROUTE]: AXE_DIR });
 
 interface Audit {
   /** One line per problem: `<page> [<state>] <what>`. */
@@ -138,7 +129,7 @@ async function useInteractives(page: Page): Promise<boolean> {
 async function walkCourse(page: Page, lang: Lang, width: number): Promise<Audit> {
   const a: Audit = { problems: [], states: 0 };
   const content = courseContent(lang);
-  await page.goto(`${server.url}/${lang}/`);
+  await page.goto(`${web.url}/${lang}/`);
   await page.waitForSelector('h1#page-title');
   await audit(page, lang, width, '00-title', a);
 
@@ -220,7 +211,7 @@ describe.concurrent('accessibility', () => {
     ['en', 1280], ['en', 320], ['it', 1280], ['it', 320],
   ])('in %s, every page and state passes axe, reflows and has large enough targets at %i px', { timeout: 360_000 }, async ([lang, width], { expect }) => {
     for (const w of width < 1000 ? [360] : [width]) mkdirSync(join(OUTPUT, 'screenshots', `${lang}-${w}`), { recursive: true });
-    const context = await browser.newContext({ viewport: { width, height: width < 1000 ? 640 : 900 } });
+    const context = await web.browser.newContext({ viewport: { width, height: width < 1000 ? 640 : 900 } });
     await seedRandom(context);
     const page = await context.newPage();
     const errors = collectErrors(page);
@@ -234,9 +225,9 @@ describe.concurrent('accessibility', () => {
   });
 
   it.for<Lang>(['en', 'it'])('in %s, honours prefers-reduced-motion: nothing animates or transitions', { timeout: 360_000 }, async (lang, { expect }) => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, reducedMotion: 'reduce' });
+    const context = await web.browser.newContext({ viewport: { width: 360, height: 640 }, reducedMotion: 'reduce' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/${lang}/`);
+    await page.goto(`${web.url}/${lang}/`);
     await page.waitForSelector('h1#page-title');
     expect(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches)).toBe(true);
     const found: string[] = [...(await runningMotion(page))];

@@ -4,14 +4,13 @@
 // keeps its labels inside the drawing and apart from each other, shows text no smaller than 12 px,
 // and its page has no axe violation. No figure ships with the first page, in any package.
 // A screenshot of every figure goes to $OUTPUT_DIR/screenshots/figures/ for a person to look at.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
-import type { Browser } from 'playwright-core';
-import { collectErrors, launchBrowser } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/static-server';
+import { collectErrors } from '../support/browser';
+import { useWebBuild } from '../support/web-build';
 import { CONTENT_ROOT, DIST, OUTPUT } from '../support/paths';
 import { openPage } from '../support/course-driver';
 import { AXE_DIR, AXE_ROUTE, axeViolations, horizontalOverflow } from '../support/a11y';
@@ -28,16 +27,7 @@ const loaded = loadCourse(CONTENT_ROOT);
 const figuresOf = (lang: Lang) =>
   loaded.modules.flatMap((m) => m.prose[lang].pages.flatMap((p) => p.blocks.filter((b): b is RawFigure => b.kind === 'figure').map((f) => ({ page: p.id, fig: f, id: figureIdPrefix(f.src) }))));
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveStatic({ '/': join(DIST, 'web'), [AXE_ROUTE]: AXE_DIR });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = useWebBuild('/', { [AXE_ROUTE]: AXE_DIR });
 
 describe('figures', () => {
   it('the course places at least four figures, the same in both languages', () => {
@@ -74,10 +64,10 @@ describe('figures', () => {
   for (const lang of LANGS) {
     for (const width of [320, 1280]) {
       it(`render in ${lang} at ${width} px: named, described, within budget, readable, no overflow, no axe violation`, async () => {
-        const context = await browser.newContext({ viewport: { width, height: 800 } });
+        const context = await web.browser.newContext({ viewport: { width, height: 800 } });
         const page = await context.newPage();
         const errors = collectErrors(page);
-        await page.goto(`${server.url}/${lang}/`);
+        await page.goto(`${web.url}/${lang}/`);
         await page.waitForSelector('h1#page-title');
         const shots = join(OUTPUT, 'screenshots', 'figures');
         mkdirSync(shots, { recursive: true });

@@ -1,5 +1,6 @@
 // One Chromium and one static server of the web build (dist/web) for a test file: started before
-// its tests, closed after. `mount` serves the build under a subpath, as a trust's web server might.
+// its tests, closed after. `mount` serves the build under a subpath, as a trust's web server might;
+// `extra` adds routes beside it (e.g. axe-core for the accessibility checks).
 import { afterAll, beforeAll } from 'vitest';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -13,12 +14,12 @@ export interface WebBuild {
   readonly url: string;
 }
 
-export function useWebBuild(mount = '/'): WebBuild {
+export function useWebBuild(mount = '/', extra: Record<string, string> = {}): WebBuild {
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();
-    server = await serveStatic({ [mount]: join(DIST, 'web') });
+    server = await serveStatic({ [mount]: join(DIST, 'web'), ...extra });
   });
   afterAll(async () => {
     await browser?.close();

@@ -65,24 +65,24 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
     }
   };
 
-  /** Sets the values (after any still pending) and commits once. */
-  const commit = (pairs: Pair[], snapshot: Snapshot): void => {
-    if (!started || finished) return;
+  /** Sets the values (after any still pending), then stores them with `persist` (Commit, or
+   *  Terminate on the way out), keeping a copy in this browser that says whether the LMS took them. */
+  const store = (pairs: Pair[], snapshot: Snapshot, persist: () => unknown): boolean => {
     const all: Pair[] = [...pending.entries(), ...(firstCommit ? startValues : []), ...pairs];
     firstCommit = false;
     let refused = 0;
     for (const [el, v] of all) if (!set(el, v)) refused++;
-    let committed = false;
-    try {
-      committed = String(lms.commit()) === 'true';
-    } catch {
-      committed = false;
-    }
-    const unsynced = refused > 0 || !committed;
+    const stored = safe(() => String(persist())) === 'true';
+    const unsynced = refused > 0 || !stored;
     if (!unsynced) lastCommitted = stateKey(snapshot);
-    if (!recording()) return;
-    writeBackup(options.storageKey, { learnerId, location: snapshot.location, suspendData: snapshot.suspendData, unsynced });
-    if (unsynced) notify({ key: 'notice.lmsRefused' });
+    if (recording()) writeBackup(options.storageKey, { learnerId, location: snapshot.location, suspendData: snapshot.suspendData, unsynced });
+    return !unsynced;
+  };
+
+  /** Sets the values and commits once. */
+  const commit = (pairs: Pair[], snapshot: Snapshot): void => {
+    if (!started || finished) return;
+    if (!store(pairs, snapshot, () => lms.commit()) && recording()) notify({ key: 'notice.lmsRefused' });
   };
 
   const stateValues = (s: Snapshot): Pair[] => {
@@ -192,13 +192,9 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
         safe(() => String(lms.terminate()));
         return;
       }
-      const all: Pair[] = [...pending.entries(), ...(firstCommit ? startValues : []), ...stateValues(s), ...dialect.exitValues(exit, (Date.now() - startedAt) / 1000)];
-      let refused = 0;
-      for (const [el, v] of all) if (!set(el, v)) refused++;
-      const ended = safe(() => String(lms.terminate())) === 'true';
-      const unsynced = refused > 0 || !ended;
-      if (!ended) console.warn(`LMS did not confirm the end of the session (error ${safe(() => String(lms.getLastError()))})`);
-      writeBackup(options.storageKey, { learnerId, location: s.location, suspendData: s.suspendData, unsynced });
+      if (!store([...stateValues(s), ...dialect.exitValues(exit, (Date.now() - startedAt) / 1000)], s, () => lms.terminate())) {
+        console.warn(`LMS did not confirm the end of the session (error ${safe(() => String(lms.getLastError()))})`);
+      }
     },
 
     onNotice(l) {

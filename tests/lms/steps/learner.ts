@@ -94,7 +94,7 @@ export async function runSitting(page: Page, frameAtEntry: Frame, rig: Rig, sitt
         const title = await frame.locator('h1#page-title').innerText();
         const moved = (timeout?: number) => frame.waitForFunction((t) => document.querySelector('h1#page-title')?.textContent?.trim() !== t.trim(), title, { timeout });
         // Forced (see skipActionabilityChecks); the careful click if the page did not move.
-        await frame.locator('.page-nav button.primary').click({ force: true });
+        await frame.locator('.page-nav button.primary').click({ force: true, timeout: 5_000 }).catch(() => undefined);
         await moved(5_000).catch(async () => {
           await frame.locator('.page-nav button.primary').click();
           await moved();

@@ -8,6 +8,7 @@ import type { Problem } from './problems.js';
 import type { ResolvedCourse } from './resolve.js';
 import { courseShapeOf, worstCaseEncodedLength } from '../../src/tracking/state.js';
 import { courseMinutes } from './time-estimate.js';
+import { assessmentModule, fits, unloadBudget } from '../../src/tracking/scorm2004/unload-budget.js';
 
 export const SCORM12_SUSPEND_DATA_LIMIT = 4096;
 /** How far course.json's estimatedMinutes may stray from the time the content itself takes. */
@@ -51,6 +52,18 @@ export function checkResolved(loaded: LoadedCourse, resolved: Map<Lang, Resolved
       file: `${loaded.root}/course/course.json`,
       line: 1,
       message: `the saved state of a learner who answers everything could reach ${worst} characters, over SCORM 1.2's ${SCORM12_SUSPEND_DATA_LIMIT}; shorten the course or the item lists`,
+    });
+  }
+  // SCORM 2004 in Moodle: everything set must fit the post made while the page unloads.
+  for (const [lang, r] of resolved) {
+    const budget = unloadBudget({ id: r.outline.id, privacy: r.outline.privacy, modules: r.modules });
+    if (fits(budget)) continue;
+    const slug = assessmentModule(r.modules)?.slug;
+    const quiz = loaded.modules.find((m) => m.slug === slug)?.quiz;
+    problems.push({
+      file: quiz?.file ?? loaded.courseJson.file,
+      line: 1,
+      message: `(${lang}) a learner's whole SCORM 2004 attempt would take ${budget.fixedBytes} bytes before any free text, even without question text and time,, and leave ${budget.textBytes ?? 0} bytes for each of ${budget.texts} free texts; Moodle sends it all in one post of at most ${budget.limitBytes} bytes when the learner leaves (src/tracking/scorm2004/unload-budget.ts). Use fewer or shorter final assessment or evaluation items, or share fewer reflections`,
     });
   }
   // The longest language sets the figure: a learner in either should be able to finish in the time promised.

@@ -4,6 +4,7 @@ import { LANGS, type Block, type CourseOutline, type Lang, type Module, type Qui
 import type { LoadedCourse, LoadedModule } from './load.js';
 import type { MarkdownSource } from './markdown-source.js';
 import { countWords, renderMarkdown } from './render-markdown.js';
+import { unloadBudget } from '../../src/tracking/scorm2004/unload-budget.js';
 import { itemOutline } from '../../src/content/item-outline.js';
 import { extname, join } from 'node:path';
 import { figureHtml } from './figure-checks.js';
@@ -102,6 +103,7 @@ export function resolveCourse(loaded: LoadedCourse, lang: Lang): ResolvedCourse 
     coursePages: coursePages.map((p) => ({ id: p.id, title: p.title, sections: [] })),
     logo: logo ? { src: `assets/logo${extname(logo.file).toLowerCase()}`, alt: logo.alt[lang] } : null,
     ui: Object.fromEntries(Object.entries(loaded.ui).map(([key, s]) => [key, uiString(s, lang)])),
+    scorm2004: (({ textBytes, brief }) => ({ textBytes, brief }))(unloadBudget({ id: course.id, privacy: course.privacy, modules })),
   };
   return { outline, modules, coursePages, logoFile: logo ? join(loaded.root, logo.file) : null };
 }

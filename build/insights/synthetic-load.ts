@@ -114,7 +114,7 @@ export async function writeSyntheticLoad(o: LoadOptions): Promise<{ learners: nu
       const right = rand() < 1 / (1 + Math.exp(-(ability - (difficulty.get(item.id) ?? 0)) * 1.7));
       const response = responseFor(item, right, rand);
       wait(20 + rand() * 60);
-      push(`a|${item.id}|${JSON.stringify(response)}`, (st) => answerStatement(scope, st, { item, response, correct: right, latencyMs: 20_000, moduleSlug: mod.slug, objective: { id: mod.slug, scorePercent: 0, status: 'incomplete' } }));
+      push(`a|${item.id}|${JSON.stringify(response)}`, (st) => answerStatement(scope, st, { item, kind: mod.slug === 'assessment' ? 'assessment' : 'check', response, correct: right, latencyMs: 20_000, moduleSlug: mod.slug, objective: { id: mod.slug, scorePercent: 0, status: 'incomplete' } }));
       return right;
     };
     wait(0);

@@ -138,7 +138,7 @@ export class CourseSession {
     const right = answered.filter((i) => this.state.answers[i.id].correct).length;
     const scorePercent = scored.length ? Math.round((right / scored.length) * 100) : 0;
     const status = answered.length < scored.length ? 'incomplete' : scorePercent >= this.outline.masteryScore ? 'passed' : 'failed';
-    this.tracker.answer([{ item, response, correct: result.correct, latencyMs, moduleSlug, objective: { id: moduleSlug, scorePercent, status } }], this.snapshot());
+    this.tracker.answer([{ item, kind: 'check', response, correct: result.correct, latencyMs, moduleSlug, objective: { id: moduleSlug, scorePercent, status } }], this.snapshot());
     return result;
   }
 
@@ -194,7 +194,7 @@ export class CourseSession {
     this.state.completed = this.state.passed === true || !this.canRetake;
     if (passed && this.state.completedOn === null) this.state.completedOn = dayNumber(new Date());
     const objective = { id: slug, scorePercent: score, status: passed ? 'passed' : 'failed' } as const;
-    this.tracker.answer(results.map((r) => ({ item: r.item, response: r.response, correct: r.correct, latencyMs: 0, moduleSlug: slug, objective })), this.snapshot());
+    this.tracker.answer(results.map((r) => ({ item: r.item, kind: 'assessment', response: r.response, correct: r.correct, latencyMs: 0, moduleSlug: slug, objective })), this.snapshot());
     this.tracker.setResult({ scorePercent: this.state.score, passed: this.state.passed === true, completed: true, final: this.state.completed }, this.snapshot());
   }
 

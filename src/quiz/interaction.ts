@@ -9,7 +9,7 @@
 import type { QuizItem, ScoredItem } from '../content/types';
 import type { Response } from './response';
 import { scoreItem } from './score';
-import { toLmsText } from './lms-text';
+import { fitUtf8, toLmsText } from './lms-text';
 
 export type ScormStandard = 'scorm12' | 'scorm2004';
 export type InteractionType = 'choice' | 'true-false' | 'matching' | 'likert' | 'fill-in' | 'long-fill-in';
@@ -120,9 +120,12 @@ export function toInteraction(item: ScoredItem, response: Response | null | unde
   }
 }
 
-/** Free text as 1.2 fill-in (255 characters) or 2004 long-fill-in (4000), on one line. */
-function textInteraction(item: QuizItem, text: string, standard: ScormStandard): TextInteractionRecord {
-  const cut = toLmsText(text, TEXT_LIMIT[standard], { scorm2004: standard === 'scorm2004' });
+/** Free text as 1.2 fill-in (255 characters) or 2004 long-fill-in (4000), on one line, and in
+ *  at most `maxBytes` bytes of UTF-8 when the LMS gives free text less room (see
+ *  src/tracking/scorm2004/unload-budget.ts). */
+function textInteraction(item: QuizItem, text: string, standard: ScormStandard, maxBytes = Infinity): TextInteractionRecord {
+  const line = toLmsText(text, TEXT_LIMIT[standard], { scorm2004: standard === 'scorm2004' });
+  const cut = fitUtf8(line.text, maxBytes);
   return {
     id: item.id,
     type: standard === 'scorm12' ? 'fill-in' : 'long-fill-in',
@@ -130,23 +133,23 @@ function textInteraction(item: QuizItem, text: string, standard: ScormStandard):
     correctPattern: null,
     result: 'neutral',
     description: describe(item, standard),
-    truncated: cut.truncated,
+    truncated: line.truncated || cut.truncated,
   };
 }
 
 /** A reflection, sent only where the deploying organisation opted in. `truncated` tells the
  *  player to let the learner know the LMS received a shortened text. */
-export function toReflectionInteraction(item: QuizItem, text: string, standard: ScormStandard): TextInteractionRecord {
-  return textInteraction(item, text, standard);
+export function toReflectionInteraction(item: QuizItem, text: string, standard: ScormStandard, maxBytes = Infinity): TextInteractionRecord {
+  return textInteraction(item, text, standard, maxBytes);
 }
 
 /** A course-evaluation answer: a rating is likert (the scale point), a free comment is text.
  *  Never scored. */
-export function toSurveyInteraction(item: QuizItem, answer: string, standard: ScormStandard): TextInteractionRecord {
+export function toSurveyInteraction(item: QuizItem, answer: string, standard: ScormStandard, maxBytes = Infinity): TextInteractionRecord {
   if (item.type === 'survey' && item.scale) {
     const scaleIds = item.scale.map((s) => s.id);
     const learnerResponse = standard === 'scorm12' ? (scorm12Codes(scaleIds, GROUP_CODES).get(answer) ?? answer) : answer;
     return { id: item.id, type: 'likert', learnerResponse, correctPattern: null, result: 'neutral', description: describe(item, standard), truncated: false };
   }
-  return textInteraction(item, answer, standard);
+  return textInteraction(item, answer, standard, maxBytes);
 }

@@ -16,3 +16,19 @@ export function toLmsText(raw: string, max: number, options: { ellipsis?: boolea
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   return { text: options.ellipsis ? `${cut.trimEnd()}…` : cut, truncated: true };
 }
+
+/** Cuts text to at most `maxBytes` bytes of UTF-8, between whole characters. SCORM 2004 in
+ *  Moodle sends every answer again when the session ends, within a fixed number of bytes. */
+export function fitUtf8(text: string, maxBytes: number): LmsText {
+  const encoder = new TextEncoder();
+  if (encoder.encode(text).length <= maxBytes) return { text, truncated: false };
+  let bytes = 0;
+  let out = '';
+  for (const ch of text) {
+    const size = encoder.encode(ch).length;
+    if (bytes + size > maxBytes) break;
+    bytes += size;
+    out += ch;
+  }
+  return { text: out, truncated: true };
+}

@@ -41,6 +41,8 @@ export interface Snapshot {
 
 export interface AnswerEvent {
   item: ScoredItem;
+  /** A module's knowledge check, or the final assessment. */
+  kind: 'check' | 'assessment';
   response: Response;
   correct: boolean;
   latencyMs: number;

@@ -7,7 +7,8 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { LmsSession, startLmsServer, type LmsServer } from '../support/lms-harness';
 import { courseContent } from '../support/course-content';
-import { answerModuleQuiz, openPage, takeAssessment } from '../support/course-driver';
+import { answerModuleQuiz, openPage, sendEvaluation, takeAssessment } from '../support/course-driver';
+import { multipartBytes, unloadBudget } from '../../src/tracking/scorm2004/unload-budget';
 
 const content = courseContent('en');
 const assessment = content.modules.find((m) => m.slug === 'assessment')!;
@@ -58,27 +59,53 @@ for (const standard of ['scorm12', 'scorm2004'] as const) {
       const log = await s.log();
       const end = log.filter((c) => /^(LMSFinish|Terminate)$/.test(c.method));
       expect(end).toHaveLength(1);
-      if (is12) {
-        expect(m.unloadBytes).toBeLessThanOrEqual(65536);
-        expect(end[0].result).toBe('true');
-      }
+      expect(m.unloadBytes).toBeLessThanOrEqual(65536);
+      expect(end[0].result).toBe('true');
       await s.context.close();
     }, 240_000);
 
     if (!is12) {
-      // KNOWN DEFECT, open in issue 11: Moodle's 2004 player posts every interaction element again with
-      // Terminate; after the whole course (73 answers) that multipart beacon is about 76 KB, over
-      // Chromium's 64 KB, and Terminate answers false / 101. Everything else is stored before (above).
-      // This test fails while the defect stands; when it passes, `it.fails` reports it, so remove the mark.
-      it.fails('KNOWN DEFECT: after the whole course, Terminate on the way out fits one beacon', async () => {
+      // Moodle's 2004 player posts every interaction and objective element again with Terminate, by
+      // sendBeacon as the learner leaves, and Chromium refuses over 64 KiB: Terminate then answered
+      // false / 101 after the whole course (76 KB in the real Moodle). The largest attempt must fit.
+      it('after the whole course, every attempt and a long comment, Terminate on the way out fits one beacon', async () => {
         const s = await LmsSession.launch(browser, lms, { standard, moodle });
-        for (const mod of teaching) await answerModuleQuiz(s.course(), mod, true);
-        await takeAssessment(s.course(), assessment, true);
+        const frame = s.course();
+        for (const mod of teaching) await answerModuleQuiz(frame, mod, true);
+        for (let n = 1; n < content.outline.attemptsAllowed; n++) {
+          await takeAssessment(frame, assessment, false);
+          await frame.locator('#assessment-result button.primary').click();
+        }
+        await takeAssessment(frame, assessment, true);
+        // A comment of 4000 characters, most of two bytes in UTF-8.
+        await sendEvaluation(frame, assessment, 'È più facile così. '.repeat(211).slice(0, 4000));
         await s.closeCourse();
-        const end = (await s.log()).filter((c) => c.method === 'Terminate');
+        const log = await s.log();
+        const m = await s.moodle();
         await s.context.close();
-        expect(end.map((c) => c.result)).toEqual(['true']);
+        expect(log.filter((c) => c.method === 'Terminate').map((c) => c.result)).toEqual(['true']);
+        expect(m.unloadBytes).toBeLessThanOrEqual(unloadBudget({ id: content.outline.id, privacy: content.outline.privacy, modules: content.modules }).limitBytes);
+        // One interaction per assessment and evaluation item, the last attempt's answers in them.
+        const ids = Object.keys(m.stored).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).map((k) => m.stored[k]);
+        const recorded = assessment.items.filter((i) => i.type !== 'reflection');
+        expect(ids.sort()).toEqual(recorded.map((i) => i.id).sort());
+        const results = Object.keys(m.stored).filter((k) => /^cmi\.interactions\.\d+\.result$/.test(k)).map((k) => m.stored[k]);
+        expect(results.filter((r) => r === 'incorrect')).toEqual([]);
+        const comment = Object.entries(m.stored).find(([k, v]) => /learner_response$/.test(k) && v.startsWith('È più'))?.[1];
+        expect(comment?.length).toBe(4000);
       }, 240_000);
+
+      it('prices a post as Chromium sends it (the unload budget)', async () => {
+        const pairs: [string, string][] = [['cmi.interactions.0.learner_response', 'È più facile così'], ['cmi.suspend_data', 'AbC-_'.repeat(300)], ['cmi.exit', 'suspend']];
+        const page = await browser.newPage();
+        const chromium = await page.evaluate((ps) => {
+          const form = new FormData();
+          for (const [k, v] of ps) form.append(k.replace(/\./g, '__'), v);
+          return new Response(form).arrayBuffer().then((b) => b.byteLength);
+        }, pairs);
+        await page.close();
+        expect(multipartBytes(pairs)).toBe(chromium);
+      });
     }
 
     it('a fail with retakes left comes back in normal mode, and the retake passes to done', async () => {

@@ -104,3 +104,12 @@ export async function takeAssessment(target: Target, mod: Module, right: boolean
   await act(target.locator('.assessment button[type=submit]'), 'click', (timeout) => target.waitForSelector('#assessment-result', { timeout }));
   return items.length;
 }
+
+/** Rates every evaluation question (the fourth point of each scale), writes the comment and sends it. */
+export async function sendEvaluation(target: Target, mod: Module, comment: string): Promise<void> {
+  const page = mod.pages.find((p) => p.blocks.some((b) => b.kind === 'directive' && b.name === 'evaluation'))!;
+  await openPage(target, page.id);
+  for (const group of await target.locator('.evaluation fieldset').all()) await act(group.locator('input[type=radio]').nth(3), 'check');
+  await target.locator('.evaluation textarea').fill(comment);
+  await act(target.locator('.evaluation button[type=submit]'), 'click', (timeout) => target.waitForSelector('.evaluation .sent:not(:empty)', { timeout }));
+}

@@ -18,7 +18,11 @@ export type Pair = [element: string, value: string];
 
 export interface RecordedInteraction extends InteractionRecord {
   timestamp: Date;
+  /** 0 when not measured (an assessment submitted whole, a comment): SCORM 2004 then sends none. */
   latencySeconds: number;
+  /** SCORM 2004: leave out the question text and the time, when the whole attempt would not
+   *  otherwise fit the post Moodle makes as the learner leaves (CourseOutline.scorm2004). */
+  brief?: boolean;
 }
 
 export interface ScormDialect {
@@ -35,6 +39,13 @@ export interface ScormDialect {
   /** Values to set on the first commit of a new attempt (status incomplete). */
   startValues(get: (element: string) => string): Pair[];
   progressValues(progress: number): Pair[];
+  /** Whether a knowledge check's answer becomes an interaction; the final assessment's always do.
+   *  SCORM 2004 records the assessment's only: Moodle sends every interaction again with each
+   *  commit and with Terminate, within 64 KB while the page unloads (scorm2004/unload-budget.ts). */
+  recordsKnowledgeChecks: boolean;
+  /** journal: a new interaction for every answer (SCORM 1.2's are write-only, so cannot be found
+   *  again); per-item: one interaction per item, updated when it is answered again. */
+  interactionSlots: 'journal' | 'per-item';
   interactionValues(n: number, i: RecordedInteraction): Pair[];
   objectiveValues(n: number, o: AnswerEvent['objective']): Pair[];
   /** The attempt's status (1.2 lesson_status; 2004 success and completion), committed on its own first. */

@@ -10,6 +10,10 @@ import { readBackup, writeBackup } from './local-backup';
 export interface ScormTrackerOptions {
   storageKey: string;
   sendReflections: boolean;
+  /** SCORM 2004 (CourseOutline.scorm2004): the most bytes of UTF-8 of a free text (reflection,
+   *  comment), and interactions without question text and time. */
+  textBytes?: number | null;
+  brief?: boolean;
 }
 
 export function createScormTracker(dialect: ScormDialect, api: unknown, options: ScormTrackerOptions): Tracker {
@@ -19,6 +23,8 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
   /** Values not yet accepted by the LMS, resent in order on the next commit. */
   const pending = new Map<string, string>();
   const objectiveIndex = new Map<string, number>();
+  /** Per-item slots (dialect.interactionSlots): the interaction that holds each item's answer. */
+  const itemSlot = new Map<string, number>();
   let interactionCount = 0;
   let mode: LaunchData['mode'] = 'normal';
   let learnerId: string | null = null;
@@ -91,6 +97,19 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
   };
 
   const recording = () => mode === 'normal';
+  const textBytes = options.textBytes ?? Infinity;
+  const brief = options.brief ?? false;
+
+  /** Where an item's answer goes: a new interaction, or (per item) the one that already holds it. */
+  const slotFor = (itemId: string): number => {
+    if (dialect.interactionSlots === 'journal') return interactionCount++;
+    let n = itemSlot.get(itemId);
+    if (n === undefined) {
+      n = interactionCount++;
+      itemSlot.set(itemId, n);
+    }
+    return n;
+  };
 
   return {
     standard: dialect.standard,
@@ -108,6 +127,7 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
       mode = read.mode;
       learnerId = read.learner.id;
       interactionCount = Number.parseInt(get(dialect.interactionCount), 10) || 0;
+      if (dialect.interactionSlots === 'per-item') for (let n = 0; n < interactionCount; n++) itemSlot.set(get(`cmi.interactions.${n}.id`), n);
       const objectives = Number.parseInt(get(dialect.objectiveCount), 10) || 0;
       for (let n = 0; n < objectives; n++) objectiveIndex.set(get(`cmi.objectives.${n}.id`), n);
       startValues = recording() ? dialect.startValues(get) : [];
@@ -136,8 +156,9 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
       if (!recording()) return commit([], s);
       const pairs: Pair[] = [];
       for (const e of events) {
+        if (e.kind === 'check' && !dialect.recordsKnowledgeChecks) continue;
         const i = toInteraction(e.item, e.response, dialect.standard);
-        pairs.push(...dialect.interactionValues(interactionCount++, { ...i, timestamp: new Date(), latencySeconds: e.latencyMs / 1000 }));
+        pairs.push(...dialect.interactionValues(slotFor(i.id), { ...i, timestamp: new Date(), latencySeconds: e.latencyMs / 1000, brief }));
       }
       const objective = events.at(-1)?.objective;
       if (objective) {
@@ -153,14 +174,17 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
 
     reflect(e, s) {
       if (!recording() || !options.sendReflections) return commit(stateValues(s), s);
-      const r = toReflectionInteraction(e.item, e.text, dialect.standard);
+      const r = toReflectionInteraction(e.item, e.text, dialect.standard, textBytes);
       if (r.truncated) notify({ key: 'notice.reflectionTruncated' });
-      commit([...dialect.interactionValues(interactionCount++, { ...r, timestamp: new Date(), latencySeconds: 0 }), ...stateValues(s)], s);
+      commit([...dialect.interactionValues(slotFor(r.id), { ...r, timestamp: new Date(), latencySeconds: 0, brief }), ...stateValues(s)], s);
     },
 
     survey(events, s) {
       if (!recording()) return commit([], s);
-      const pairs = events.flatMap((e) => dialect.interactionValues(interactionCount++, { ...toSurveyInteraction(e.item, e.answer, dialect.standard), timestamp: new Date(), latencySeconds: 0 }));
+      const pairs = events.flatMap((e) => {
+        const i = toSurveyInteraction(e.item, e.answer, dialect.standard, textBytes);
+        return dialect.interactionValues(slotFor(i.id), { ...i, timestamp: new Date(), latencySeconds: 0, brief });
+      });
       commit([...pairs, ...stateValues(s)], s);
     },
 

@@ -45,6 +45,8 @@ export const scorm12Dialect: ScormDialect = {
     const status = get('cmi.core.lesson_status');
     return status === 'not attempted' || status === '' ? [['cmi.core.lesson_status', 'incomplete']] : [];
   },
+  recordsKnowledgeChecks: true,
+  interactionSlots: 'journal',
   progressValues: () => [],
   interactionValues(n, i) {
     const p = `cmi.interactions.${n}`;

@@ -49,19 +49,17 @@ export const scorm2004Dialect: ScormDialect = {
     const status = get('cmi.completion_status');
     return status === 'not attempted' || status === 'unknown' || status === '' ? [['cmi.completion_status', 'incomplete']] : [];
   },
+  recordsKnowledgeChecks: false,
+  interactionSlots: 'per-item',
   progressValues: (progress) => [['cmi.progress_measure', progress.toFixed(2)]],
   interactionValues(n, i) {
     const p = `cmi.interactions.${n}`;
-    const pairs: Pair[] = [
-      [`${p}.id`, i.id],
-      [`${p}.type`, i.type],
-      [`${p}.timestamp`, timestamp(i.timestamp)],
-      [`${p}.description`, i.description],
-    ];
+    const pairs: Pair[] = [[`${p}.id`, i.id], [`${p}.type`, i.type]];
+    if (!i.brief) pairs.push([`${p}.timestamp`, timestamp(i.timestamp)], [`${p}.description`, i.description]);
     if (i.correctPattern !== null) pairs.push([`${p}.correct_responses.0.pattern`, i.correctPattern]);
     pairs.push([`${p}.learner_response`, i.learnerResponse]);
     if (i.result) pairs.push([`${p}.result`, i.result]);
-    pairs.push([`${p}.latency`, iso8601Duration(i.latencySeconds)]);
+    if (i.latencySeconds > 0) pairs.push([`${p}.latency`, iso8601Duration(i.latencySeconds)]);
     return pairs;
   },
   objectiveValues(n, o) {

@@ -2,9 +2,10 @@
 // tests: NOT Moodle, a few of its rules written out from its code so a clone without the real
 // Moodle (npm run test:lms) still guards what the real one showed. Each rule names its source
 // under /opt/moodle/mod/scorm/.
-//  - datamodels/scorm_12.js and scorm_13.js CollectData: a commit posts only the elements whose value
-//    changed since the last post, in the order of Moodle's cmi object (the score before the status);
-//    SCORM 2004 posts every interaction and objective element again with every commit.
+//  - datamodels/scorm_12.js and scorm_13.js CollectData: a commit posts elements in the order of
+//    Moodle's cmi object (the score before the status). SCORM 1.2 posts only the elements whose value
+//    changed since the last post; SCORM 2004 posts every interaction and objective element with
+//    every commit, and every other element whose value differs from the one it launched with.
 //  - scorm_12.js StoreData on LMSFinish: with a mastery score and a stored score.raw, lesson_status
 //    becomes passed or failed from the score ("mastery override", on by default).
 //  - locallib.php scorm_insert_track: grade and activity completion are judged when score.raw is
@@ -35,7 +36,8 @@
   window.createMoodleModel = function (is12, options) {
     const mastery = options.masteryScore;
     const db = Object.assign({}, options.stored || {});
-    const posted = Object.assign({}, options.stored || {}); // Moodle's "defaultvalue": last value posted
+    // Moodle's "defaultvalue": 1.2 the last value posted, 2004 the value at launch.
+    const posted = Object.assign({}, options.stored || {});
     const statusElement = is12 ? 'cmi.core.lesson_status' : 'cmi.completion_status';
     const model = { completion: 'todo', events: [], posts: [], unloadBytes: 0, db };
 
@@ -72,14 +74,17 @@
       // While unloading, request.js sends the post as FormData: one multipart part per element, each
       // with its boundary and Content-Disposition header (about 130 bytes before the value).
       const part = (e) => `------WebKitFormBoundaryXXXXXXXXXXXXXXXX\r\nContent-Disposition: form-data; name="${e.replace(/\./g, '__')}"\r\n\r\n${data[e]}\r\n`;
-      const body = unloading ? changed.map(part).join('') : changed.map((e) => `&${e.replace(/\./g, '__')}=${encodeURIComponent(data[e])}`).join('');
+      // Moodle's own fields go with it: the activity, attempt, session key, and at the end total time.
+      const own = ['id', 'a', 'scoid', 'attempt', 'sesskey', 'unloading', ...(finishing && !is12 ? ['cmi.total_time'] : [])];
+      const ownPart = (e) => `------WebKitFormBoundaryXXXXXXXXXXXXXXXX\r\nContent-Disposition: form-data; name="${e.replace(/\./g, '__')}"\r\n\r\n${e === 'cmi.total_time' ? 'PT1H2M3.45S' : '12345'}\r\n`;
+      const body = unloading ? own.map(ownPart).join('') + changed.map(part).join('') : changed.map((e) => `&${e.replace(/\./g, '__')}=${encodeURIComponent(data[e])}`).join('');
       model.posts.push({ elements: changed, bytes: new TextEncoder().encode(body).length, unloading });
       if (unloading) {
         model.unloadBytes += model.posts.at(-1).bytes;
         if (model.unloadBytes > BEACON_BUDGET) return false;
       }
       for (const e of changed) {
-        posted[e] = data[e];
+        if (is12) posted[e] = data[e];
         insertTrack(e, data[e]);
       }
       return true;

@@ -21,7 +21,7 @@ function outline(id: string, modules: { slug: string; pages: number; items: Item
     cme: { creditHours: 1, creditType: '', statement: '', provider: '', releaseDate: '', reviewDate: '', expiryDate: '' },
     privacy: { sendReflectionsToLms: false }, xapi: { endpoint: null, accountHomePage: '', sendReflectionText: false },
     modules: modules.map((m): ModuleOutline => ({ slug: m.slug, title: m.slug, objectives: [], pages: pagesOf(m.slug, m.pages), items: m.items })),
-    coursePages: [], logo: null, ui: {},
+    coursePages: [], logo: null, ui: {}, scorm2004: { textBytes: null, brief: false },
   };
 }
 

@@ -11,7 +11,7 @@ const outline: CourseOutline = {
   privacy: { sendReflectionsToLms: false },
   xapi: { endpoint: null, accountHomePage: 'https://lms.example.org', sendReflectionText: false },
   modules: [{ slug: 'origins', title: 'Origins', objectives: [], pages: [{ id: 'p1', title: 'One', sections: [] }, { id: 'p2', title: 'Two', sections: [] }], items: [] }],
-  coursePages: [], logo: null, ui: {},
+  coursePages: [], logo: null, ui: {}, scorm2004: { textBytes: null, brief: false },
 };
 
 const w = window as unknown as { harness: { tracker: Tracker; launch: unknown; notices: string[]; snap: (pageId: string) => Snapshot } };

@@ -1,0 +1,140 @@
+// What the course may set in SCORM 2004 so that the session still ends cleanly in Moodle.
+//
+// Moodle 4.3's SCORM 2004 player posts, with every Commit and with Terminate, every element the
+// course has set in the attempt: each interaction and objective element every time, and every
+// other element whose value differs from the one it launched with (datamodels/scorm_13.js,
+// CollectData). When Terminate comes while the page unloads, as it does when the learner leaves,
+// that post goes by sendBeacon as multipart form data (request.js), and Chromium refuses a beacon
+// over 64 KiB: Terminate then answers false, error 101, and the sitting's time is lost.
+//
+// So the course prices that post for the largest attempt a learner can make (every recorded item
+// answered with its longest response, the longest saved state) and gives each free text what is
+// left. Interactions carry their question text and time when that leaves each free text at least
+// MIN_TEXT_BYTES, and go without them (`brief`) when it does not. Pure: the build checks the course with it (build/content/course-checks.ts) and writes the
+// free text's share into the outline (CourseOutline.scorm2004TextBytes).
+import type { Module, QuizItem, ScoredItem } from '../../content/types';
+import type { Response } from '../../quiz/response';
+import type { Pair } from '../scorm/dialect';
+import { toInteraction, toSurveyInteraction } from '../../quiz/interaction';
+import { courseShapeOf, worstCaseEncodedLength } from '../state';
+import { scorm2004Dialect } from './dialect';
+
+/** Chromium's limit for the bodies of beacons in flight. */
+export const BEACON_LIMIT_BYTES = 64 * 1024;
+/** Kept free for what cannot be priced exactly (another request in flight, a longer boundary). */
+export const SAFETY_BYTES = 2 * 1024;
+/** The least room a free text should have: a few sentences (SCORM 1.2 takes 255 characters). */
+export const MIN_TEXT_BYTES = 250;
+/** The most a free text can take anyway: SCORM 2004's 4000 characters of up to 4 bytes. */
+const MAX_TEXT_BYTES = 4000 * 4;
+
+/** The size of the post as Chromium sends FormData: per element a boundary line, a
+ *  Content-Disposition header with Moodle's field name ("." written "__"), the value. */
+export function multipartBytes(pairs: readonly Pair[]): number {
+  const utf8 = new TextEncoder();
+  const boundary = 2 + '----WebKitFormBoundary'.length + 16;
+  const part = ([element, value]: Pair) =>
+    boundary + 2 + 'Content-Disposition: form-data; name=""'.length + element.replace(/\./g, '__').length + 4 + utf8.encode(value).length + 2;
+  return pairs.reduce((n, p) => n + part(p), boundary + 4);
+}
+
+/** Moodle's own fields in the post: the activity, attempt and session key, the total time it adds. */
+const MOODLE_FIELDS: Pair[] = [
+  ['id', '9999999'], ['a', '9999999'], ['scoid', '9999999'], ['attempt', '999'], ['sesskey', 'x'.repeat(10)],
+  ['cmi.total_time', 'PT99999H59M59.99S'], ['unloading', '1'],
+];
+
+interface BudgetCourse {
+  id: string;
+  privacy: { sendReflectionsToLms: boolean };
+  modules: Module[];
+}
+
+export interface UnloadBudget {
+  /** The post for the largest attempt, free texts empty, Moodle's fields included. */
+  fixedBytes: number;
+  /** What the course may spend in all: the beacon limit less the safety margin. */
+  limitBytes: number;
+  /** Free texts the LMS may receive (evaluation comments; reflections when shared). */
+  texts: number;
+  /** Each free text's share of what is left; null when there is no free text or room for any. */
+  textBytes: number | null;
+  /** Interactions go without question text and time, to leave the free texts enough room. */
+  brief: boolean;
+}
+
+const isScored = (i: QuizItem): i is ScoredItem => i.type !== 'reflection' && i.type !== 'survey';
+
+/** The longest response an item takes: every option, or every entry in the longest-named group. */
+function longestResponse(item: ScoredItem): Response {
+  const longest = (ids: string[]) => ids.reduce((a, b) => (b.length > a.length ? b : a), '');
+  switch (item.type) {
+    case 'single':
+      return { type: 'single', optionId: longest(item.options.map((o) => o.id)) };
+    case 'multiple':
+      return { type: 'multiple', optionIds: item.options.map((o) => o.id) };
+    case 'truefalse':
+      return { type: 'truefalse', value: false };
+    case 'sort': {
+      const group = longest(item.categories.map((c) => c.id));
+      return { type: 'sort', placements: Object.fromEntries(item.statements.map((s) => [s.id, group])) };
+    }
+    case 'match': {
+      const group = longest(item.targets.map((t) => t.id));
+      return { type: 'match', placements: Object.fromEntries(item.sources.map((s) => [s.id, group])) };
+    }
+  }
+}
+
+/** The module holding the final assessment: the one whose pages place it. */
+export function assessmentModule(modules: readonly Module[]): Module | undefined {
+  return modules.find((m) => m.pages.some((p) => p.blocks.some((b) => b.kind === 'directive' && b.name === 'assessment')));
+}
+
+export function unloadBudget(course: BudgetCourse): UnloadBudget {
+  const full = priced(course, false);
+  return fits(full) ? full : priced(course, true);
+}
+
+/** The whole attempt fits, with at least MIN_TEXT_BYTES for each free text. */
+export function fits(b: UnloadBudget): boolean {
+  return b.fixedBytes <= b.limitBytes && (b.textBytes === null || b.textBytes >= MIN_TEXT_BYTES);
+}
+
+function priced(course: BudgetCourse, brief: boolean): UnloadBudget {
+  const d = scorm2004Dialect;
+  const pairs: Pair[] = [...MOODLE_FIELDS];
+  let slot = 0;
+  let texts = 0;
+  const latest = { timestamp: new Date(2099, 11, 31, 23, 59, 59), latencySeconds: 0, brief };
+  const assessment = assessmentModule(course.modules);
+  for (const m of course.modules) {
+    for (const item of m.items) {
+      if (isScored(item)) {
+        if (m !== assessment && !d.recordsKnowledgeChecks) continue;
+        const i = toInteraction(item, longestResponse(item), 'scorm2004');
+        pairs.push(...d.interactionValues(slot++, { ...i, result: 'incorrect', ...latest }));
+      } else if (item.type === 'survey' || course.privacy.sendReflectionsToLms) {
+        const longestScale = item.type === 'survey' && item.scale ? item.scale.map((s) => s.id).sort((a, b) => b.length - a.length)[0] : '';
+        const i = toSurveyInteraction(item, longestScale, 'scorm2004');
+        if (i.type === 'long-fill-in') texts++;
+        pairs.push(...d.interactionValues(slot++, { ...i, ...latest }));
+      }
+    }
+  }
+  // Every module with scored items has an objective; the assessment's is one of them.
+  course.modules.filter((m) => m.items.some(isScored)).forEach((m, n) => pairs.push(...d.objectiveValues(n, { id: m.slug, scorePercent: 100, status: 'incomplete' })));
+  const longestPage = course.modules.flatMap((m) => m.pages.map((p) => p.id)).sort((a, b) => b.length - a.length)[0] ?? '';
+  pairs.push(
+    [d.location, longestPage],
+    [d.suspendData, 'x'.repeat(worstCaseEncodedLength(courseShapeOf(course)))],
+    ...d.progressValues(1),
+    ...d.statusValues({ scorePercent: 100, passed: false, completed: true, final: false }),
+    ...d.scoreValues({ scorePercent: 100, passed: true, completed: true, final: true }),
+    ...d.exitValues('suspend', 359_999.99),
+  );
+  const fixedBytes = multipartBytes(pairs);
+  const limitBytes = BEACON_LIMIT_BYTES - SAFETY_BYTES;
+  const share = texts ? Math.floor((limitBytes - fixedBytes) / texts) : Infinity;
+  return { fixedBytes, limitBytes, texts, textBytes: share >= MAX_TEXT_BYTES ? null : Math.max(0, share), brief };
+}

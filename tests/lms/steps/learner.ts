@@ -4,7 +4,7 @@
 // rig.result.sittings for the test to assert.
 import type { Frame, Page } from 'playwright-core';
 import { courseContent } from '../../support/course-content';
-import { answerModuleQuiz, openPage, skipActionabilityChecks, takeAssessment } from '../../support/course-driver';
+import { answerModuleQuiz, openPage, sendEvaluation, skipActionabilityChecks, takeAssessment } from '../../support/course-driver';
 import type { Lang } from '../../../src/content/types';
 
 export type Action =
@@ -15,6 +15,7 @@ export type Action =
   | 'fail' // the final assessment, every answer wrong
   | 'retake' // "Take the assessment again"
   | { open: string } // a page by its id, through the menu
+  | { evaluate: string } // the course evaluation: every scale rated, this comment, sent
   | { wait: number } // ms, e.g. for the LMS to settle
   | { reenter: 'browse' | 'newattempt' }; // back to Moodle's activity page, then Preview, or "Start a new attempt" + Enter
 
@@ -110,6 +111,8 @@ export async function runSitting(page: Page, frameAtEntry: Frame, rig: Rig, sitt
       await openPage(frame, page.id);
       await frame.locator('#assessment-result button.primary').click();
       await frame.waitForSelector('#assessment-result', { state: 'detached' });
+    } else if ('evaluate' in action) {
+      await sendEvaluation(frame, assessment, action.evaluate);
     } else if ('open' in action) {
       await openPage(frame, action.open);
     } else if ('reenter' in action) {

@@ -91,6 +91,30 @@ describe('SCORM 1.2 in Moodle 4.3', () => {
     expect(run.sittings[1].currentPage).toBe(`#${quizPage}`);
     expect(cleanCalls(run)).toEqual([]);
   });
+
+  // Moodle's 1.2 player marks each value as posted before it knows the post arrived: before the fix,
+  // an answer given while the session had expired never reached Moodle, and the post made as the
+  // player left (reported stored, as beacons are) let the course believe all was well.
+  it('loses its session mid-course: the learner is told, and after logging in again the answer given meanwhile reaches Moodle', async () => {
+    const lang = 'en';
+    const origins = courseContent(lang).modules.find((m) => m.slug === 'origins')!;
+    const item = origins.items.filter(isScored)[0];
+    const run = await playInMoodle(zip(lang, 'scorm12'), [
+      { lang, actions: ['start', { loseSession: 'origins' }] },
+      { lang, actions: ['start', { open: assessmentPage(lang) }, 'pass'] },
+    ], { label: 'scorm12-en-session-lost' });
+    expect(run.sittings[0].notices).toContain('notice.lmsRefused');
+    expect(run.api_calls.filter((c) => c.session === 1 && c.fn === 'LMSCommit' && c.ret === 'false').length).toBeGreaterThan(0);
+    expect(run.sittings[1].notices).toContain('notice.restoredLocal');
+    const v = values(run);
+    const interaction = Object.keys(v).find((k) => /^cmi\.interactions[._]\d+\.id$/.test(k) && v[k] === item.id);
+    expect(interaction, 'the answer given while the session was lost').toBeDefined();
+    expect(v[interaction!.replace(/id$/, 'result')]).toBe('correct');
+    expect(Object.keys(v).some((k) => /^cmi\.objectives[._]\d+\.id$/.test(k) && v[k] === 'origins')).toBe(true);
+    expect(v['cmi.core.lesson_status']).toBe('passed');
+    expect(run.grade?.grade).toBe(100);
+    expect(completionDone(run), JSON.stringify(run.completion)).toBe(true);
+  });
 });
 
 describe('SCORM 2004 4th edition in Moodle 4.3', () => {

@@ -1,11 +1,13 @@
 // One Tracker for both SCORM versions (the dialect holds the differences). Every event sets its
 // values and commits once. A value the LMS refuses is kept, the learner is told calmly, and it is
 // sent again with the next commit; a copy of the state also stays in this browser, so a refusing
-// LMS or a closed tab loses nothing.
+// LMS or a closed tab loses nothing. The values of a commit the LMS did not confirm are sent again
+// at the next launch (unconfirmed.ts says why once is not enough in Moodle).
 import type { LaunchData, Snapshot, Tracker, TrackerNotice } from '../tracker';
 import type { ScormCalls, ScormDialect, Pair } from './dialect';
 import { toInteraction, toReflectionInteraction, toSurveyInteraction } from '../../quiz/interaction';
 import { readBackup, writeBackup } from './local-backup';
+import { remember, renumber, supersede, type Unconfirmed } from './unconfirmed';
 
 export interface ScormTrackerOptions {
   storageKey: string;
@@ -35,6 +37,14 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
   /** The bookmark and state the LMS last accepted, so an unchanged save sends nothing. */
   let lastCommitted = '';
   const stateKey = (s: Snapshot) => `${s.location}\n${s.suspendData}`;
+  /** Values of commits the LMS did not confirm in this sitting, and those of the last sitting still
+   *  to be sent again (with the first commit). */
+  let unconfirmed: Unconfirmed = [];
+  let replay: Unconfirmed = [];
+  /** The state in the LMS is older than this browser's copy. */
+  let unsynced = false;
+  /** Not sent again: the bookmark and state travel in the backup itself; exit and time are the sitting's. */
+  const notReplayed = new Set([dialect.location, dialect.suspendData, ...dialect.exitValues('suspend', 0).map(([e]) => e)]);
   const startedAt = Date.now();
 
   const get = (element: string): string => {
@@ -72,23 +82,40 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
   };
 
   /** Sets the values (after any still pending), then stores them with `persist` (Commit, or
-   *  Terminate on the way out), keeping a copy in this browser that says whether the LMS took them. */
-  const store = (pairs: Pair[], snapshot: Snapshot, persist: () => unknown): boolean => {
+   *  Terminate on the way out), keeping a copy in this browser that says whether the LMS took them.
+   *  `leaving`: the page may be unloading, when an LMS such as Moodle posts by sendBeacon and
+   *  answers true whatever becomes of the post; after a failure, such a true proves nothing. */
+  const store = (pairs: Pair[], snapshot: Snapshot, persist: () => unknown, leaving = false): boolean => {
     const all: Pair[] = [...pending.entries(), ...(firstCommit ? startValues : []), ...pairs];
     firstCommit = false;
     let refused = 0;
     for (const [el, v] of all) if (!set(el, v)) refused++;
     const stored = safe(() => String(persist())) === 'true';
-    const unsynced = refused > 0 || !stored;
-    if (!unsynced) lastCommitted = stateKey(snapshot);
-    if (recording()) writeBackup(options.storageKey, { learnerId, location: snapshot.location, suspendData: snapshot.suspendData, unsynced });
-    return !unsynced;
+    const doubtful = leaving && (unsynced || unconfirmed.length > 0 || replay.length > 0);
+    const failed = refused > 0 || !stored || doubtful;
+    unconfirmed = failed ? remember(unconfirmed, all, notReplayed) : supersede(unconfirmed, all);
+    unsynced = failed;
+    if (!failed) lastCommitted = stateKey(snapshot);
+    if (recording()) writeBackup(options.storageKey, { learnerId, location: snapshot.location, suspendData: snapshot.suspendData, unsynced, unconfirmed: [...replay, ...unconfirmed] });
+    return !failed;
+  };
+
+  /** Sends again, in order and each as its own commit, what the last sitting could not confirm. */
+  const replayUnconfirmed = (): void => {
+    const groups = replay;
+    replay = [];
+    for (const g of groups) {
+      const pairs = renumber(g, slotFor, objectiveSlot);
+      const refused = pairs.filter(([el, v]) => !set(el, v)).length;
+      if (refused > 0 || safe(() => String(lms.commit())) !== 'true') unconfirmed = remember(unconfirmed, pairs, notReplayed);
+    }
   };
 
   /** Sets the values and commits once. */
-  const commit = (pairs: Pair[], snapshot: Snapshot): void => {
+  const commit = (pairs: Pair[], snapshot: Snapshot, leaving = false): void => {
     if (!started || finished) return;
-    if (!store(pairs, snapshot, () => lms.commit()) && recording()) notify({ key: 'notice.lmsRefused' });
+    if (replay.length && !leaving) replayUnconfirmed();
+    if (!store(pairs, snapshot, () => lms.commit(), leaving) && recording()) notify({ key: 'notice.lmsRefused' });
   };
 
   const stateValues = (s: Snapshot): Pair[] => {
@@ -99,6 +126,16 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
   const recording = () => mode === 'normal';
   const textBytes = options.textBytes ?? Infinity;
   const brief = options.brief ?? false;
+
+  /** The objective that holds a module's score: the one the LMS already has, or the next. */
+  const objectiveSlot = (id: string): number => {
+    let n = objectiveIndex.get(id);
+    if (n === undefined) {
+      n = objectiveIndex.size;
+      objectiveIndex.set(id, n);
+    }
+    return n;
+  };
 
   /** Where an item's answer goes: a new interaction, or (per item) the one that already holds it. */
   const slotFor = (itemId: string): number => {
@@ -140,10 +177,14 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
       // as Moodle's "Start a new attempt" promises.
       const freshAttempt = dialect.startValues(get).length > 0;
       const backup = readBackup(options.storageKey);
-      if (backup && backup.unsynced && backup.learnerId === learnerId && mode === 'normal' && !freshAttempt) {
-        savedState = backup.suspendData;
-        location = backup.location;
-        notices.push('notice.restoredLocal');
+      if (backup && backup.learnerId === learnerId && mode === 'normal' && !freshAttempt) {
+        if (backup.unsynced) {
+          savedState = backup.suspendData;
+          location = backup.location;
+          unsynced = true;
+          notices.push('notice.restoredLocal');
+        }
+        replay = backup.unconfirmed;
       }
       return { ...read, savedState, location, standard: dialect.standard, reporting: mode === 'normal', notices, preferredLang: null };
     },
@@ -161,14 +202,7 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
         pairs.push(...dialect.interactionValues(slotFor(i.id), { ...i, timestamp: new Date(), latencySeconds: e.latencyMs / 1000, brief }));
       }
       const objective = events.at(-1)?.objective;
-      if (objective) {
-        let n = objectiveIndex.get(objective.id);
-        if (n === undefined) {
-          n = objectiveIndex.size;
-          objectiveIndex.set(objective.id, n);
-        }
-        pairs.push(...dialect.objectiveValues(n, objective));
-      }
+      if (objective) pairs.push(...dialect.objectiveValues(objectiveSlot(objective.id), objective));
       commit([...pairs, ...stateValues(s)], s);
     },
 
@@ -204,7 +238,7 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
     save(s) {
       if (!recording()) return;
       if (pending.size === 0 && lastCommitted === stateKey(s)) return;
-      commit(stateValues(s), s);
+      commit(stateValues(s), s, true);
     },
 
     // The exit values, then Terminate, which stores them itself: one post on the way out, not two.
@@ -216,7 +250,7 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
         safe(() => String(lms.terminate()));
         return;
       }
-      if (!store([...stateValues(s), ...dialect.exitValues(exit, (Date.now() - startedAt) / 1000)], s, () => lms.terminate())) {
+      if (!store([...stateValues(s), ...dialect.exitValues(exit, (Date.now() - startedAt) / 1000)], s, () => lms.terminate(), true)) {
         console.warn(`LMS did not confirm the end of the session (error ${safe(() => String(lms.getLastError()))})`);
       }
     },

@@ -4,7 +4,8 @@
 // rig.result.sittings for the test to assert.
 import type { Frame, Page } from 'playwright-core';
 import { courseContent } from '../../support/course-content';
-import { answerModuleQuiz, openPage, sendEvaluation, skipActionabilityChecks, takeAssessment } from '../../support/course-driver';
+import { answerModuleQuiz, chooseAnswer, openPage, sendEvaluation, skipActionabilityChecks, takeAssessment } from '../../support/course-driver';
+import { isScored } from '../../../src/content/types';
 import type { Lang } from '../../../src/content/types';
 
 export type Action =
@@ -16,6 +17,11 @@ export type Action =
   | 'retake' // "Take the assessment again"
   | { open: string } // a page by its id, through the menu
   | { evaluate: string } // the course evaluation: every scale rated, this comment, sent
+  // The Moodle session is lost (the browser's cookies go) just before the learner answers the first
+  // question of this module's quiz: Moodle answers the player's posts as it answers anyone not
+  // logged in (the commit fails), then sends its player to the login page. The learner logs in again
+  // (the cookies come back). Ends the sitting.
+  | { loseSession: string }
   | { wait: number } // ms, e.g. for the LMS to settle
   | { reenter: 'browse' | 'newattempt' }; // back to Moodle's activity page, then Preview, or "Start a new attempt" + Enter
 
@@ -111,6 +117,23 @@ export async function runSitting(page: Page, frameAtEntry: Frame, rig: Rig, sitt
       await openPage(frame, page.id);
       await frame.locator('#assessment-result button.primary').click();
       await frame.waitForSelector('#assessment-result', { state: 'detached' });
+    } else if ('loseSession' in action) {
+      const mod = content.modules.find((m) => m.slug === action.loseSession)!;
+      const item = mod.items.filter(isScored)[0];
+      const form = `form[data-item="${item.id}"]`;
+      await openPage(frame, mod.pages.find((p) => p.blocks.some((b) => b.kind === 'quiz'))!.id);
+      await chooseAnswer(frame, form, item, true);
+      const cookies = await page.context().cookies();
+      await page.context().clearCookies();
+      await frame.locator(`${form} button[type=submit]`).click({ force: true });
+      await frame.waitForSelector('[data-notice="notice.lmsRefused"]', { timeout: 15_000 });
+      const seen = await look(frame, errors);
+      await page.waitForURL(/\/login\//, { timeout: 30_000 }).catch(() => undefined);
+      rig.log('after the lost session the player is at', page.url());
+      await rig.screenshot('session-lost');
+      await page.context().addCookies(cookies);
+      ((rig.result.sittings as SittingSeen[] | undefined) ??= []).push(seen);
+      return;
     } else if ('evaluate' in action) {
       await sendEvaluation(frame, assessment, action.evaluate);
     } else if ('open' in action) {
@@ -123,6 +146,13 @@ export async function runSitting(page: Page, frameAtEntry: Frame, rig: Rig, sitt
     }
   }
   await rig.screenshot(`sitting-${sitting.actions.length}`);
+  const seen = await look(frame, errors);
+  const sittings = ((rig.result.sittings as SittingSeen[] | undefined) ??= []);
+  sittings.push(seen);
+}
+
+/** What the learner sees in the course now. */
+async function look(frame: Frame, errors: string[]): Promise<SittingSeen> {
   const seen: SittingSeen = await frame.evaluate(() => {
     const result = document.querySelector('#assessment-result');
     const locked = document.querySelector('.assessment input');
@@ -140,7 +170,6 @@ export async function runSitting(page: Page, frameAtEntry: Frame, rig: Rig, sitt
       errors: [],
     };
   });
-  seen.errors = errors;
-  const sittings = ((rig.result.sittings as SittingSeen[] | undefined) ??= []);
-  sittings.push(seen);
+  seen.errors = [...errors];
+  return seen;
 }

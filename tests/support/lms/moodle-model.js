@@ -14,7 +14,10 @@
 //  - lib.php scorm_check_mode: the next launch is review when the status (1.2 lesson_status;
 //    2004 completion_status) is completed, passed or failed (1.2) / completed (2004).
 //  - request.js: while the page unloads, posts go by sendBeacon as multipart FormData; Chromium
-//    refuses beyond 64 KB in flight, and Moodle then answers the call with false / 101.
+//    refuses beyond 64 KB in flight, and Moodle then answers the call with false / 101. A beacon
+//    Chromium takes is reported as stored (true / 0), whatever becomes of it.
+//  - scorm_12.js CollectData marks each value as posted when it collects it, before the answer:
+//    a value whose post failed (session expired, network down) is not posted again that sitting.
 (function () {
   const BEACON_BUDGET = 65536;
 
@@ -59,8 +62,9 @@
       else if (isStatus && ['completed', 'passed', 'failed'].includes(judgedValue)) model.events.push({ event: 'status_submitted', element, value: judgedValue });
     };
 
-    /** One post of Moodle's player: `cmi` is the flattened data the package has set. */
-    model.post = (cmi, finishing, unloading) => {
+    /** One post of Moodle's player: `cmi` is the flattened data the package has set; `reachable`
+     *  false when the server will not take it (the session has expired, the network is down). */
+    model.post = (cmi, finishing, unloading, reachable = true) => {
       const data = Object.assign({}, cmi);
       if (is12 && finishing && mastery !== null && data['cmi.core.score.raw'] !== undefined && data['cmi.core.score.raw'] !== '') {
         data['cmi.core.lesson_status'] = Number(data['cmi.core.score.raw']) >= mastery ? 'passed' : 'failed';
@@ -82,6 +86,10 @@
       if (unloading) {
         model.unloadBytes += model.posts.at(-1).bytes;
         if (model.unloadBytes > BEACON_BUDGET) return false;
+      }
+      if (!reachable) {
+        if (is12) for (const e of changed) posted[e] = data[e];
+        return unloading; // the beacon was queued: Moodle says true
       }
       for (const e of changed) {
         if (is12) posted[e] = data[e];

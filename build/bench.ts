@@ -16,6 +16,10 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BUDGETS, kb, overBudget, weighFiles, weighZip, type PackageWeight } from './budgets.js';
 import { listFiles } from './package.js';
+import { loadCourse } from './content/load.js';
+import { resolveCourse } from './content/resolve.js';
+import { LANGS } from '../src/content/types.js';
+import { fits, unloadBudget } from '../src/tracking/scorm2004/unload-budget.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(ROOT, 'dist');
@@ -129,6 +133,21 @@ async function scormCommits(standard: 'scorm12' | 'scorm2004'): Promise<string> 
   }
 }
 
+/** The post Moodle makes as a SCORM 2004 learner leaves, priced for the largest attempt
+ *  (src/tracking/scorm2004/unload-budget.ts), as built and with reflections shared. */
+function unloadBudgets(): string[] {
+  const loaded = loadCourse(ROOT);
+  return LANGS.map((lang) => {
+    const c = resolveCourse(loaded, lang);
+    const line = (sendReflectionsToLms: boolean) => {
+      const b = unloadBudget({ id: c.outline.id, privacy: { sendReflectionsToLms }, modules: c.modules });
+      const text = b.textBytes === null ? 'no cut' : `${b.textBytes} B each`;
+      return `${kb(b.fixedBytes)} before ${b.texts} free text(s) (${text})${b.brief ? ', brief' : ''}${fits(b) ? '' : OVER}`;
+    };
+    return `scorm2004 ${lang}: largest attempt's last post ${line(false)}; reflections shared: ${line(true)}; limit ${kb(unloadBudget({ id: c.outline.id, privacy: c.outline.privacy, modules: c.modules }).limitBytes)}`;
+  });
+}
+
 /** Statements and POSTs of a full cmi5 run against the test LRS. */
 async function xapiPosts(): Promise<string> {
   const { launchChromium } = await import('../tests/support/lrs/chromium.js');
@@ -220,6 +239,8 @@ async function main(): Promise<void> {
   console.log('\nA scripted full run (every page by Next, every module quiz, the final assessment passed), English:');
   for (const standard of ['scorm12', 'scorm2004'] as const) console.log(`  ${await scormCommits(standard)}`);
   console.log(`  ${await xapiPosts()}`);
+  console.log('\nWhat Moodle posts as a SCORM 2004 learner leaves (sendBeacon, 64 KiB):');
+  for (const line of unloadBudgets()) console.log(`  ${line}`);
   console.log(`\n${await insightsAtScale()}`);
 }
 

@@ -91,9 +91,10 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
     let refused = 0;
     for (const [el, v] of all) if (!set(el, v)) refused++;
     const stored = safe(() => String(persist())) === 'true';
-    const doubtful = leaving && (unsynced || unconfirmed.length > 0 || replay.length > 0);
-    const failed = refused > 0 || !stored || doubtful;
-    unconfirmed = failed ? remember(unconfirmed, all, notReplayed) : supersede(unconfirmed, all);
+    // A refused value stays pending and goes with the next commit; a commit not confirmed is kept whole.
+    const notConfirmed = !stored || (leaving && (unsynced || unconfirmed.length > 0 || replay.length > 0));
+    const failed = refused > 0 || notConfirmed;
+    unconfirmed = notConfirmed ? remember(unconfirmed, all, notReplayed) : supersede(unconfirmed, all);
     unsynced = failed;
     if (!failed) lastCommitted = stateKey(snapshot);
     if (recording()) writeBackup(options.storageKey, { learnerId, location: snapshot.location, suspendData: snapshot.suspendData, unsynced, unconfirmed: [...replay, ...unconfirmed] });

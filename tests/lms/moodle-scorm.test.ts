@@ -2,11 +2,29 @@
 // student in Chromium. Each test is a learner's story and asserts what Moodle recorded: stored
 // values, gradebook grade, activity completion, its events and every API call's answer.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { DIST } from '../support/paths';
 import { courseContent } from '../support/course-content';
 import { isScored, type Lang } from '../../src/content/types';
 import { completionDone, playInMoodle, stored, type MoodleRun } from './support/moodle';
+import { unloadBudget } from '../../src/tracking/scorm2004/unload-budget';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { ROOT } from '../support/paths';
+
+/** The course built as a trust that shares reflections with the LMS would build it. */
+function buildWithSharedReflections(): string {
+  const root = mkdtempSync(join(tmpdir(), 'balint-shared-'));
+  for (const dir of ['course', 'modules']) cpSync(join(ROOT, dir), join(root, dir), { recursive: true });
+  const courseJson = join(root, 'course', 'course.json');
+  const json = readFileSync(courseJson, 'utf8');
+  if (!json.includes('"sendReflectionsToLms": false')) throw new Error('course.json no longer says "sendReflectionsToLms": false');
+  writeFileSync(courseJson, json.replace('"sendReflectionsToLms": false', '"sendReflectionsToLms": true'));
+  const dist = join(root, 'dist');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'build', 'cli.ts'), 'build', root, dist], { stdio: 'pipe' });
+  return dist;
+}
 
 const zip = (lang: Lang, standard: 'scorm12' | 'scorm2004') => join(DIST, lang, `balint-method-${courseContent(lang).outline.version}-${lang}-${standard}.zip`);
 const assessmentPage = (lang: Lang) => courseContent(lang).modules.find((m) => m.slug === 'assessment')!.pages.find((p) => p.blocks.some((b) => b.kind === 'directive' && b.name === 'assessment'))!.id;
@@ -165,6 +183,42 @@ describe('SCORM 2004 4th edition in Moodle 4.3', () => {
       const seconds = (d: string) => { const m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?$/.exec(d) ?? []; return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0); };
       expect(seconds(v['cmi.total_time'] ?? 'PT0S')).toBeGreaterThan(seconds(v['cmi.session_time'] ?? 'PT0S'));
       expect(v['cmi.exit']).toBe('normal');
+    });
+  });
+
+  // A trust that shares reflections with the LMS (privacy.sendReflectionsToLms): sixteen free texts
+  // join the post Moodle makes as the learner leaves, so the 2004 interactions go without question
+  // text and time, and each reflection keeps its share of the room (unload-budget.ts).
+  describe('a trust shares reflections: every reflection written long, every quiz, a pass', () => {
+    const lang = 'en';
+    const text = 'I noticed how tired I was, and how that shaped what I heard. '.repeat(60);
+    let run: MoodleRun;
+    let textBytes: number;
+    beforeAll(async () => {
+      const dist = buildWithSharedReflections();
+      textBytes = unloadBudget({ id: courseContent(lang).outline.id, privacy: { sendReflectionsToLms: true }, modules: courseContent(lang).modules }).textBytes!;
+      run = await playInMoodle(join(dist, lang, basename(zip(lang, 'scorm2004'))), [{ lang, actions: ['start', 'quizzes', { reflect: text }, 'pass'] }], { label: 'scorm2004-en-reflections-shared' });
+    }, 1_200_000);
+
+    it('Terminate succeeds on the way out, and the learner was told their reflections were shortened', () => {
+      expect(ended(run).map((c) => [c.ret, c.err])).toEqual([['true', '0']]);
+      expect(run.sittings[0].notices).toContain('notice.reflectionTruncated');
+      expect(values(run)['cmi.success_status']).toBe('passed');
+      expect(completionDone(run), JSON.stringify(run.completion)).toBe(true);
+    });
+
+    it('Moodle holds every reflection, each the start of the text within its share, and no question text', () => {
+      const v = values(run);
+      const reflections = courseContent(lang).modules.flatMap((m) => m.items.filter((i) => i.type === 'reflection'));
+      for (const r of reflections) {
+        const key = Object.keys(v).find((k) => /^cmi\.interactions[._]\d+\.id$/.test(k) && v[k] === r.id);
+        expect(key, r.id).toBeDefined();
+        const response = v[key!.replace(/id$/, 'learner_response')];
+        expect(new TextEncoder().encode(response).length).toBeLessThanOrEqual(textBytes);
+        expect(response.length).toBeGreaterThan(textBytes - 100);
+        expect(text.replace(/\s+/g, ' ').startsWith(response)).toBe(true);
+      }
+      expect(Object.keys(v).filter((k) => /^cmi\.interactions[._]\d+[._]description$/.test(k))).toEqual([]);
     });
   });
 

@@ -17,6 +17,7 @@ export type Action =
   | 'retake' // "Take the assessment again"
   | { open: string } // a page by its id, through the menu
   | { evaluate: string } // the course evaluation: every scale rated, this comment, sent
+  | { reflect: string } // every reflection of every module written with this text and saved
   // The Moodle session is lost (the browser's cookies go) just before the learner answers the first
   // question of this module's quiz: Moodle answers the player's posts as it answers anyone not
   // logged in (the commit fails), then sends its player to the login page. The learner logs in again
@@ -134,6 +135,17 @@ export async function runSitting(page: Page, frameAtEntry: Frame, rig: Rig, sitt
       await page.context().addCookies(cookies);
       ((rig.result.sittings as SittingSeen[] | undefined) ??= []).push(seen);
       return;
+    } else if ('reflect' in action) {
+      for (const mod of teaching) {
+        const quizPage = mod.pages.find((p) => p.blocks.some((b) => b.kind === 'quiz'));
+        if (!quizPage || !mod.items.some((i) => i.type === 'reflection')) continue;
+        await openPage(frame, quizPage.id);
+        for (const form of await frame.locator('form.reflection').all()) {
+          await form.locator('textarea').fill(action.reflect);
+          await form.locator('button[type=submit]').click({ force: true });
+          await form.locator('.save-status:not(:empty)').waitFor();
+        }
+      }
     } else if ('evaluate' in action) {
       await sendEvaluation(frame, assessment, action.evaluate);
     } else if ('open' in action) {

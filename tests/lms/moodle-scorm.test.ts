@@ -33,6 +33,10 @@ const values = (run: MoodleRun, attempt = 1) => stored(run, SCO, attempt);
 const events = (run: MoodleRun) => run.events.map((e) => e.event.split('\\').at(-1) ?? e.event);
 /** Every API call the course made answered true (or a value) with error 0. */
 const cleanCalls = (run: MoodleRun) => run.api_calls.filter((c) => c.err !== '0' && !(c.fn.endsWith('GetValue') && ['403', '401', '301'].includes(c.err ?? '')));
+/** Moodle's activity completion rule "Require status": 2 Passed, 4 Completed, 6 either (the rig's default). */
+const PASSED_RULE = { completionstatusrequired: 2 };
+const COMPLETED_RULE = { completionstatusrequired: 4 };
+const ruleOf = (run: MoodleRun) => String((run.completion as { settings?: { completionstatusrequired?: unknown } } | null)?.settings?.completionstatusrequired);
 const ended = (run: MoodleRun) => run.api_calls.filter((c) => c.fn === 'LMSFinish' || c.fn === 'Terminate');
 
 describe('SCORM 1.2 in Moodle 4.3', () => {
@@ -58,12 +62,13 @@ describe('SCORM 1.2 in Moodle 4.3', () => {
     expect(run.sittings[0].errors).toEqual([]);
   });
 
-  it('fails, comes back to a normal launch, retakes and passes: completion Done on the retake', async () => {
+  it('fails, comes back to a normal launch, retakes and passes: completion Done on the retake, under the rule "Passed"', async () => {
     const lang = 'it';
     const run = await playInMoodle(zip(lang, 'scorm12'), [
       { lang, actions: ['start', { open: assessmentPage(lang) }, 'fail'] },
       { lang, actions: ['start', 'retake', 'pass'] },
-    ], { label: 'scorm12-it-fail-retake' });
+    ], { label: 'scorm12-it-fail-retake', completion: PASSED_RULE });
+    expect(ruleOf(run)).toBe('2');
     // The first sitting left a retake: Moodle must not open the next one in review.
     expect(run.sittings[0].retakeOffered).toBe(true);
     expect(run.sittings[1].notices).not.toContain('notice.review');
@@ -120,7 +125,8 @@ describe('SCORM 1.2 in Moodle 4.3', () => {
     const run = await playInMoodle(zip(lang, 'scorm12'), [
       { lang, actions: ['start', { loseSession: 'origins' }] },
       { lang, actions: ['start', { open: assessmentPage(lang) }, 'pass'] },
-    ], { label: 'scorm12-en-session-lost' });
+    ], { label: 'scorm12-en-session-lost', completion: PASSED_RULE });
+    expect(ruleOf(run)).toBe('2');
     expect(run.sittings[0].notices).toContain('notice.lmsRefused');
     expect(run.api_calls.filter((c) => c.session === 1 && c.fn === 'LMSCommit' && c.ret === 'false').length).toBeGreaterThan(0);
     expect(run.sittings[1].notices).toContain('notice.restoredLocal');
@@ -149,7 +155,7 @@ describe('SCORM 2004 4th edition in Moodle 4.3', () => {
       run = await playInMoodle(zip(lang, 'scorm2004'), [
         { lang, actions: ['start', 'quizzes', 'fail', 'retake', 'fail'] },
         { lang, actions: ['start', 'retake', 'pass', { evaluate: comment }] },
-      ], { label: 'scorm2004-it-largest' });
+      ], { label: 'scorm2004-it-largest', completion: COMPLETED_RULE });
     }, 1_200_000);
 
     it('Moodle records passed and completed, the grade, completion Done, and the assessment and evaluation answers', () => {
@@ -158,6 +164,7 @@ describe('SCORM 2004 4th edition in Moodle 4.3', () => {
       expect(v['cmi.completion_status']).toBe('completed');
       expect(v['cmi.score.raw']).toBe('100');
       expect(run.grade?.grade).toBe(100);
+      expect(ruleOf(run)).toBe('4');
       expect(completionDone(run), JSON.stringify(run.completion)).toBe(true);
       // One interaction per assessment and evaluation item, holding the last attempt's answer;
       // each knowledge check is its module's objective.
@@ -197,13 +204,14 @@ describe('SCORM 2004 4th edition in Moodle 4.3', () => {
     beforeAll(async () => {
       const dist = buildWithSharedReflections();
       textBytes = unloadBudget({ id: courseContent(lang).outline.id, privacy: { sendReflectionsToLms: true }, modules: courseContent(lang).modules }).textBytes!;
-      run = await playInMoodle(join(dist, lang, basename(zip(lang, 'scorm2004'))), [{ lang, actions: ['start', 'quizzes', { reflect: text }, 'pass'] }], { label: 'scorm2004-en-reflections-shared' });
+      run = await playInMoodle(join(dist, lang, basename(zip(lang, 'scorm2004'))), [{ lang, actions: ['start', 'quizzes', { reflect: text }, 'pass'] }], { label: 'scorm2004-en-reflections-shared', completion: PASSED_RULE });
     }, 1_200_000);
 
     it('Terminate succeeds on the way out, and the learner was told their reflections were shortened', () => {
       expect(ended(run).map((c) => [c.ret, c.err])).toEqual([['true', '0']]);
       expect(run.sittings[0].notices).toContain('notice.reflectionTruncated');
       expect(values(run)['cmi.success_status']).toBe('passed');
+      expect(ruleOf(run)).toBe('2');
       expect(completionDone(run), JSON.stringify(run.completion)).toBe(true);
     });
 
@@ -229,7 +237,8 @@ describe('SCORM 2004 4th edition in Moodle 4.3', () => {
       { lang, actions: ['start', 'retake', 'pass'] },
       { lang, actions: ['start', { open: assessmentPage(lang) }] },
       { lang, actions: [{ reenter: 'newattempt' }] },
-    ], { label: 'scorm2004-en-retake-review-new' });
+    ], { label: 'scorm2004-en-retake-review-new', completion: COMPLETED_RULE });
+    expect(ruleOf(run)).toBe('4');
     expect(run.sittings[1].notices).not.toContain('notice.review');
     expect(run.sittings[1].result?.passed).toBe('true');
     expect(values(run, 1)['cmi.success_status']).toBe('passed');

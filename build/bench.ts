@@ -19,7 +19,7 @@ import { listFiles } from './package.js';
 import { loadCourse } from './content/load.js';
 import { resolveCourse } from './content/resolve.js';
 import { LANGS } from '../src/content/types.js';
-import { fits, unloadBudget } from '../src/tracking/scorm2004/unload-budget.js';
+import { fits, unloadBudget, type UnloadBudget } from '../src/tracking/scorm2004/unload-budget.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(ROOT, 'dist');
@@ -139,12 +139,9 @@ function unloadBudgets(): string[] {
   const loaded = loadCourse(ROOT);
   return LANGS.map((lang) => {
     const c = resolveCourse(loaded, lang);
-    const line = (sendReflectionsToLms: boolean) => {
-      const b = unloadBudget({ id: c.outline.id, privacy: { sendReflectionsToLms }, modules: c.modules });
-      const text = b.textBytes === null ? 'no cut' : `${b.textBytes} B each`;
-      return `${kb(b.fixedBytes)} before ${b.texts} free text(s) (${text})${b.brief ? ', brief' : ''}${fits(b) ? '' : OVER}`;
-    };
-    return `scorm2004 ${lang}: largest attempt's last post ${line(false)}; reflections shared: ${line(true)}; limit ${kb(unloadBudget({ id: c.outline.id, privacy: c.outline.privacy, modules: c.modules }).limitBytes)}`;
+    const [own, shared] = [c.outline.privacy.sendReflectionsToLms, true].map((sendReflectionsToLms) => unloadBudget({ id: c.outline.id, privacy: { sendReflectionsToLms }, modules: c.modules }));
+    const line = (b: UnloadBudget) => `${kb(b.fixedBytes)} before ${b.texts} free text(s) (${b.textBytes === null ? 'no cut' : `${b.textBytes} B each`})${b.brief ? ', brief' : ''}${fits(b) ? '' : OVER}`;
+    return `scorm2004 ${lang}: largest attempt's last post ${line(own)}; reflections shared: ${line(shared)}; limit ${kb(own.limitBytes)}`;
   });
 }
 

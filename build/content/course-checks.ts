@@ -63,7 +63,7 @@ export function checkResolved(loaded: LoadedCourse, resolved: Map<Lang, Resolved
     problems.push({
       file: quiz?.file ?? loaded.courseJson.file,
       line: 1,
-      message: `(${lang}) a learner's whole SCORM 2004 attempt would take ${budget.fixedBytes} bytes before any free text, even without question text and time,, and leave ${budget.textBytes ?? 0} bytes for each of ${budget.texts} free texts; Moodle sends it all in one post of at most ${budget.limitBytes} bytes when the learner leaves (src/tracking/scorm2004/unload-budget.ts). Use fewer or shorter final assessment or evaluation items, or share fewer reflections`,
+      message: `(${lang}) a learner's whole SCORM 2004 attempt would take ${budget.fixedBytes} bytes before any free text, even without question text and time, and leave ${budget.textBytes ?? 0} bytes for each of ${budget.texts} free texts; Moodle sends it all in one post of at most ${budget.limitBytes} bytes when the learner leaves (src/tracking/scorm2004/unload-budget.ts). Use fewer or shorter final assessment or evaluation items, or share fewer reflections`,
     });
   }
   // The longest language sets the figure: a learner in either should be able to finish in the time promised.

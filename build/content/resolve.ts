@@ -80,6 +80,7 @@ export function resolveCourse(loaded: LoadedCourse, lang: Lang): ResolvedCourse 
   const coursePages: CoursePage[] = loaded.coursePages.flatMap((cp) =>
     renderPages(cp.prose[lang], null, lang).map((p) => ({ id: p.id, title: p.title, html: p.blocks.map((b) => (b.kind === 'html' ? b.html : '')).join('\n') })),
   );
+  const { textBytes, brief } = unloadBudget({ id: course.id, privacy: course.privacy, modules });
   const outline: CourseOutline = {
     lang,
     id: course.id,
@@ -103,7 +104,7 @@ export function resolveCourse(loaded: LoadedCourse, lang: Lang): ResolvedCourse 
     coursePages: coursePages.map((p) => ({ id: p.id, title: p.title, sections: [] })),
     logo: logo ? { src: `assets/logo${extname(logo.file).toLowerCase()}`, alt: logo.alt[lang] } : null,
     ui: Object.fromEntries(Object.entries(loaded.ui).map(([key, s]) => [key, uiString(s, lang)])),
-    scorm2004: (({ textBytes, brief }) => ({ textBytes, brief }))(unloadBudget({ id: course.id, privacy: course.privacy, modules })),
+    scorm2004: { textBytes, brief },
   };
   return { outline, modules, coursePages, logoFile: logo ? join(loaded.root, logo.file) : null };
 }

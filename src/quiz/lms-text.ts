@@ -20,15 +20,8 @@ export function toLmsText(raw: string, max: number, options: { ellipsis?: boolea
 /** Cuts text to at most `maxBytes` bytes of UTF-8, between whole characters. SCORM 2004 in
  *  Moodle sends every answer again when the session ends, within a fixed number of bytes. */
 export function fitUtf8(text: string, maxBytes: number): LmsText {
-  const encoder = new TextEncoder();
-  if (encoder.encode(text).length <= maxBytes) return { text, truncated: false };
-  let bytes = 0;
-  let out = '';
-  for (const ch of text) {
-    const size = encoder.encode(ch).length;
-    if (bytes + size > maxBytes) break;
-    bytes += size;
-    out += ch;
-  }
-  return { text: out, truncated: true };
+  // A text of n UTF-16 units takes at most 3n bytes; encodeInto stops before a character that does not fit.
+  if (text.length * 3 <= maxBytes) return { text, truncated: false };
+  const { read } = new TextEncoder().encodeInto(text, new Uint8Array(maxBytes));
+  return { text: text.slice(0, read), truncated: read < text.length };
 }

@@ -128,26 +128,16 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
   const textBytes = options.textBytes ?? Infinity;
   const brief = options.brief ?? false;
 
+  /** The index an id already has, or the next one, kept. */
+  const indexOf = (index: Map<string, number>, id: string, next: () => number): number => {
+    if (!index.has(id)) index.set(id, next());
+    return index.get(id)!;
+  };
   /** The objective that holds a module's score: the one the LMS already has, or the next. */
-  const objectiveSlot = (id: string): number => {
-    let n = objectiveIndex.get(id);
-    if (n === undefined) {
-      n = objectiveIndex.size;
-      objectiveIndex.set(id, n);
-    }
-    return n;
-  };
-
+  const objectiveSlot = (id: string): number => indexOf(objectiveIndex, id, () => objectiveIndex.size);
   /** Where an item's answer goes: a new interaction, or (per item) the one that already holds it. */
-  const slotFor = (itemId: string): number => {
-    if (dialect.interactionSlots === 'journal') return interactionCount++;
-    let n = itemSlot.get(itemId);
-    if (n === undefined) {
-      n = interactionCount++;
-      itemSlot.set(itemId, n);
-    }
-    return n;
-  };
+  const slotFor = (itemId: string): number =>
+    dialect.interactionSlots === 'journal' ? interactionCount++ : indexOf(itemSlot, itemId, () => interactionCount++);
 
   return {
     standard: dialect.standard,
@@ -168,17 +158,17 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
       if (dialect.interactionSlots === 'per-item') for (let n = 0; n < interactionCount; n++) itemSlot.set(get(`cmi.interactions.${n}.id`), n);
       const objectives = Number.parseInt(get(dialect.objectiveCount), 10) || 0;
       for (let n = 0; n < objectives; n++) objectiveIndex.set(get(`cmi.objectives.${n}.id`), n);
-      startValues = recording() ? dialect.startValues(get) : [];
+      // A fresh attempt (the LMS has no status for it yet) has start values.
+      const fresh = dialect.startValues(get);
+      startValues = recording() ? fresh : [];
       const notices: string[] = [];
       if (mode === 'browse') notices.push('notice.browse');
       if (mode === 'review') notices.push('notice.review');
       // A state this browser kept because the LMS refused it last time is newer than the LMS's.
       let { savedState, location } = read;
-      // Not into a new attempt, though: a fresh attempt (the LMS has no status for it yet) starts clean,
-      // as Moodle's "Start a new attempt" promises.
-      const freshAttempt = dialect.startValues(get).length > 0;
+      // Not into a new attempt, though: it starts clean, as Moodle's "Start a new attempt" promises.
       const backup = readBackup(options.storageKey);
-      if (backup && backup.learnerId === learnerId && mode === 'normal' && !freshAttempt) {
+      if (backup && backup.learnerId === learnerId && mode === 'normal' && fresh.length === 0) {
         if (backup.unsynced) {
           savedState = backup.suspendData;
           location = backup.location;

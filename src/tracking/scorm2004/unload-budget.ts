@@ -10,8 +10,8 @@
 // So the course prices that post for the largest attempt a learner can make (every recorded item
 // answered with its longest response, the longest saved state) and gives each free text what is
 // left. Interactions carry their question text and time when that leaves each free text at least
-// MIN_TEXT_BYTES, and go without them (`brief`) when it does not. Pure: the build checks the course with it (build/content/course-checks.ts) and writes the
-// free text's share into the outline (CourseOutline.scorm2004TextBytes).
+// MIN_TEXT_BYTES, and go without them (`brief`) when it does not. Pure: the build checks the course
+// with it (build/content/course-checks.ts) and writes the outcome into CourseOutline.scorm2004.
 import type { Module, QuizItem, ScoredItem } from '../../content/types';
 import type { Response } from '../../quiz/response';
 import type { Pair } from '../scorm/dialect';

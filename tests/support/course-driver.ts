@@ -23,7 +23,11 @@ async function act(locator: Locator, kind: 'click' | 'check', done?: (timeout?: 
     return;
   }
   try {
-    await locator[kind]({ force: true, timeout: 5_000 });
+    // A box is checked on the element itself: a forced click goes to where the element was, and in
+    // a frame still scrolling it can land on the option beside it (seen in Moodle's player).
+    if (kind === 'check') await locator.evaluate((el) => { if (!(el as HTMLInputElement).checked) (el as HTMLInputElement).click(); }, undefined, { timeout: 5_000 });
+    else await locator.click({ force: true, timeout: 5_000 });
+    if (kind === 'check' && !(await locator.isChecked())) throw new Error('not checked');
     await done?.(5_000);
   } catch {
     if (kind === 'check' && (await locator.isChecked().catch(() => false))) return;

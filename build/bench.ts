@@ -19,7 +19,7 @@ import { listFiles } from './package.js';
 import { loadCourse } from './content/load.js';
 import { resolveCourse } from './content/resolve.js';
 import { LANGS } from '../src/content/types.js';
-import { fits, unloadBudget, type UnloadBudget } from '../src/tracking/scorm2004/unload-budget.js';
+import { fits, unloadBudget, type UnloadBudget } from '../src/scorm2004/unload-budget.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(ROOT, 'dist');
@@ -134,7 +134,7 @@ async function scormCommits(standard: 'scorm12' | 'scorm2004'): Promise<string> 
 }
 
 /** The post Moodle makes as a SCORM 2004 learner leaves, priced for the largest attempt
- *  (src/tracking/scorm2004/unload-budget.ts), as built and with reflections shared. */
+ *  (src/scorm2004/unload-budget.ts), as built and with reflections shared. */
 function unloadBudgets(): string[] {
   const loaded = loadCourse(ROOT);
   return LANGS.map((lang) => {

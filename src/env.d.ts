@@ -16,5 +16,5 @@ declare module 'virtual:module-loaders' {
   export const loadCoursePages: () => Promise<{ default: import('./content/types').CoursePage[] }>;
 }
 declare module '$tracker' {
-  export function launchTracker(outline: import('./content/types').CourseOutline): Promise<import('./tracking/tracker').Tracker>;
+  export function launchTracker(outline: import('./content/types').CourseOutline): Promise<import('./events/tracker').Tracker>;
 }

@@ -2,7 +2,7 @@
 // that allows only the package itself and the configured LRS.
 import type { Plugin } from 'vite';
 import type { CourseOutline, ThemeColours } from '../../src/content/types.js';
-import { formatUi } from '../../src/player/ui-format.js';
+import { formatUi } from '../../src/content/ui-format.js';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

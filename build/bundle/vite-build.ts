@@ -12,6 +12,9 @@ import { htmlPlugin } from './html-plugin.js';
 /** The toolkit's own folder: the player's sources live here, whatever content root is built. */
 const TOOLKIT = resolve(import.meta.dirname, '..', '..');
 
+/** The launch module that gives a package of this format its Tracker (`$tracker` in the player). */
+export const trackerEntry = (format: Format): string => resolve(TOOLKIT, 'src/tracking/launch', `${format}.ts`);
+
 export interface BundleOptions {
   format: Format;
   lang: Lang;
@@ -55,7 +58,7 @@ export function viteConfig(o: BundleOptions): InlineConfig {
         },
       }), contentPlugin(() => o.content), htmlPlugin(o.content.outline, o.theme, o.connectSrc), ...(o.format === 'cmi5' || o.format === 'xapi' ? [preloadLrsLibrary()] : [])],
     resolve: {
-      alias: { '$tracker': resolve(TOOLKIT, 'src/tracking', o.format, 'launch.ts') },
+      alias: { '$tracker': trackerEntry(o.format) },
     },
     mode: 'production',
     define: { __FORMAT__: JSON.stringify(o.format), __HAS_LRS__: JSON.stringify(o.hasLrs) },

@@ -6,9 +6,9 @@ import type { JsonSource } from './json-source.js';
 import type { LoadedCourse } from './load.js';
 import type { Problem } from './problems.js';
 import type { ResolvedCourse } from './resolve.js';
-import { courseShapeOf, worstCaseEncodedLength } from '../../src/tracking/state.js';
+import { courseShapeOf, worstCaseEncodedLength } from '../../src/learner/state.js';
 import { courseMinutes } from './time-estimate.js';
-import { assessmentModule, fits, unloadBudget } from '../../src/tracking/scorm2004/unload-budget.js';
+import { assessmentModule, fits, unloadBudget } from '../../src/scorm2004/unload-budget.js';
 
 export const SCORM12_SUSPEND_DATA_LIMIT = 4096;
 /** How far course.json's estimatedMinutes may stray from the time the content itself takes. */
@@ -63,7 +63,7 @@ export function checkResolved(loaded: LoadedCourse, resolved: Map<Lang, Resolved
     problems.push({
       file: quiz?.file ?? loaded.courseJson.file,
       line: 1,
-      message: `(${lang}) a learner's whole SCORM 2004 attempt would take ${budget.fixedBytes} bytes before any free text, even without question text and time, and leave ${budget.textBytes ?? 0} bytes for each of ${budget.texts} free texts; Moodle sends it all in one post of at most ${budget.limitBytes} bytes when the learner leaves (src/tracking/scorm2004/unload-budget.ts). Use fewer or shorter final assessment or evaluation items, or share fewer reflections`,
+      message: `(${lang}) a learner's whole SCORM 2004 attempt would take ${budget.fixedBytes} bytes before any free text, even without question text and time, and leave ${budget.textBytes ?? 0} bytes for each of ${budget.texts} free texts; Moodle sends it all in one post of at most ${budget.limitBytes} bytes when the learner leaves (src/scorm2004/unload-budget.ts). Use fewer or shorter final assessment or evaluation items, or share fewer reflections`,
     });
   }
   // The longest language sets the figure: a learner in either should be able to finish in the time promised.

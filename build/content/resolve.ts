@@ -4,7 +4,7 @@ import { LANGS, type Block, type CourseOutline, type Lang, type Module, type Qui
 import type { LoadedCourse, LoadedModule } from './load.js';
 import type { MarkdownSource } from './markdown-source.js';
 import { countWords, renderMarkdown } from './render-markdown.js';
-import { unloadBudget } from '../../src/tracking/scorm2004/unload-budget.js';
+import { unloadBudget } from '../../src/scorm2004/unload-budget.js';
 import { itemOutline } from '../../src/content/item-outline.js';
 import { extname, join } from 'node:path';
 import { figureHtml } from './figure-checks.js';

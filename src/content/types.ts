@@ -198,7 +198,7 @@ export interface CourseOutline {
   logo: { src: string; alt: string } | null;
   ui: Record<string, UiString>;
   /** What SCORM 2004 may set so that a whole attempt fits the post Moodle makes while the page
-   *  unloads (src/tracking/scorm2004/unload-budget.ts): `textBytes`, the most bytes of UTF-8 of a
+   *  unloads (src/scorm2004/unload-budget.ts): `textBytes`, the most bytes of UTF-8 of a
    *  free text (shared reflection, evaluation comment), null when none needs cutting; `brief`,
    *  interactions without question text and time. */
   scorm2004: { textBytes: number | null; brief: boolean };

@@ -1,8 +1,8 @@
 // The journal as the learner exports it: entries in course order with their module, and the
 // Markdown text of the reflective note (the PDF gets the same facts through reflectiveNoteFacts).
-import type { Translate } from './ui-format';
+import type { Translate } from '../content/ui-format';
 import type { CourseOutline } from '../content/types';
-import type { JournalEntry, JournalNotes } from './journal';
+import type { JournalEntry, JournalNotes } from '../learner/journal';
 
 export interface JournalLine extends JournalEntry {
   moduleTitle: string;

@@ -5,6 +5,6 @@
 import './late-strings';
 import Quiz from '../quiz-ui/Quiz.svelte';
 import Interactive from '../interactive/Interactive.svelte';
-import Directive from './Directive.svelte';
+import Directive from '../close/Directive.svelte';
 
 export { Quiz, Interactive, Directive };

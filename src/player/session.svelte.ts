@@ -1,15 +1,15 @@
 // The learner's session: where they are, what they have done, and the calls to the tracker.
 // Components read it and call its methods; it is the only place that talks to the Tracker.
 import type { CourseOutline, CoursePage, Module, ScoredItem, QuizItem } from '../content/types';
-import type { LaunchData, Snapshot, Tracker } from '../tracking/tracker';
+import type { LaunchData, Snapshot, Tracker } from '../events/tracker';
 import type { Response } from '../quiz/response';
 import { moduleLoaders, loadCoursePages } from 'virtual:module-loaders';
 import { flattenPages, type FlatPage } from './pages';
-import { courseShapeOf, decodeState, emptyState, encodeState, type CourseShape, type LearnerState } from '../tracking/state';
+import { courseShapeOf, decodeState, emptyState, encodeState, type CourseShape, type LearnerState } from '../learner/state';
 import { scoreItem } from '../quiz/score';
 import { canRetake, drawAssessment, isPassed, randomSeed, scorePercent } from '../quiz/assessment';
 import { isComplete } from '../quiz/response';
-import { certificateId, dateOfDay, dayNumber, displayName } from './certificate';
+import { certificateId, dateOfDay, dayNumber, displayName } from '../learner/certificate';
 import type { SurveyItem } from '../content/types';
 
 export type View = { kind: 'home' } | { kind: 'page'; index: number } | { kind: 'coursePage'; id: string } | { kind: 'journal' };

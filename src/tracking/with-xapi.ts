@@ -2,7 +2,7 @@
 // statements as cmi5/Tin Can, from an account agent (LMS learner id + the configured home page),
 // sent through the durable outbox. The SCORM tracker is called first and never waits on the LRS.
 import type { CourseOutline } from '../content/types';
-import type { Tracker, TrackerNotice } from './tracker';
+import type { Tracker, TrackerNotice } from '../events/tracker';
 import { accountAgent } from '../xapi/actor';
 import { loadLrsClient } from '../xapi/lrs-client';
 import { createOutbox, type Outbox } from '../xapi/outbox';

@@ -2,7 +2,7 @@
 // initialized or after terminated; completed once per registration; no passed after passed; no
 // completed/passed/failed in browse or review. No I/O: the caller queues what it returns.
 import type { Statement } from '@xapi/xapi';
-import type { AnswerEvent, LaunchData, ReflectionEvent, ResultEvent, Snapshot, SurveyEvent } from '../tracking/tracker';
+import type { AnswerEvent, LaunchData, ReflectionEvent, ResultEvent, Snapshot, SurveyEvent } from '../events/tracker';
 import { answerStatement, completedStatement, pageStatement, reflectionStatement, sessionStatement, surveyStatement, verdictStatement, type Stamp, type StatementScope } from './statements';
 import { randomUuid } from './uuid';
 

@@ -2,9 +2,9 @@
 // no randomness, no I/O: the caller passes the id and timestamp (a Stamp), so tests compare data.
 import type { Activity, Agent, Context, Extensions, Result, Statement } from '@xapi/xapi';
 import type { Lang, ModuleOutline } from '../content/types';
-import type { AnswerEvent, ReflectionEvent, SurveyEvent } from '../tracking/tracker';
+import type { AnswerEvent, ReflectionEvent, SurveyEvent } from '../events/tracker';
 import { activityIds } from './activity-ids';
-import { isoDuration } from './duration';
+import { isoDuration } from '../time/duration';
 import { interactionDefinition, langMap, responsePattern } from './interaction';
 import { ACTIVITY_TYPES, CMI5, VERBS, type VerbName } from './vocabulary';
 

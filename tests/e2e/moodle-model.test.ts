@@ -9,7 +9,7 @@ import { LmsSession, startLmsServer, type LmsServer } from '../support/lms-harne
 import { courseContent } from '../support/course-content';
 import { answerModuleQuiz, chooseAnswer, openPage, sendEvaluation, takeAssessment } from '../support/course-driver';
 import { isScored } from '../../src/content/types';
-import { multipartBytes, unloadBudget } from '../../src/tracking/scorm2004/unload-budget';
+import { multipartBytes, unloadBudget } from '../../src/scorm2004/unload-budget';
 
 const content = courseContent('en');
 const assessment = content.modules.find((m) => m.slug === 'assessment')!;

@@ -7,7 +7,7 @@ import { DIST } from '../support/paths';
 import { courseContent } from '../support/course-content';
 import { isScored, type Lang } from '../../src/content/types';
 import { completionDone, playInMoodle, stored, type MoodleRun } from './support/moodle';
-import { unloadBudget } from '../../src/tracking/scorm2004/unload-budget';
+import { unloadBudget } from '../../src/scorm2004/unload-budget';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

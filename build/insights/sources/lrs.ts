@@ -4,8 +4,8 @@
 // which the course keeps in its state rather than in statements.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { certificateId } from '../../../src/player/certificate.js';
-import { decodeState } from '../../../src/tracking/state.js';
+import { certificateId } from '../../../src/learner/certificate.js';
+import { decodeState } from '../../../src/learner/state.js';
 import { parseResume, RESUME_STATE_ID } from '../../../src/xapi/resume-document.js';
 import { agentId } from '../../../src/xapi/actor.js';
 import type { Agent } from '@xapi/xapi';

@@ -1,7 +1,7 @@
 // A copy of the learner's state in this browser, written with every commit. When the LMS
 // refused the last commit, the copy is newer than what the LMS holds and is used on relaunch;
 // the values of commits the LMS did not confirm are sent again then (unconfirmed.ts).
-import type { Pair } from './dialect';
+import type { Pair } from '../../scorm/dialect';
 
 export interface Backup {
   learnerId: string | null;

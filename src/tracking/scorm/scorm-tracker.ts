@@ -3,11 +3,11 @@
 // sent again with the next commit; a copy of the state also stays in this browser, so a refusing
 // LMS or a closed tab loses nothing. The values of a commit the LMS did not confirm are sent again
 // at the next launch (unconfirmed.ts says why once is not enough in Moodle).
-import type { LaunchData, Snapshot, Tracker, TrackerNotice } from '../tracker';
-import type { ScormCalls, ScormDialect, Pair } from './dialect';
-import { toInteraction, toReflectionInteraction, toSurveyInteraction } from '../../quiz/interaction';
+import type { LaunchData, Snapshot, Tracker, TrackerNotice } from '../../events/tracker';
+import type { ScormCalls, ScormDialect, Pair } from '../../scorm/dialect';
+import { toInteraction, toReflectionInteraction, toSurveyInteraction } from '../../scorm/interaction';
 import { readBackup, writeBackup } from './local-backup';
-import { remember, renumber, supersede, type Unconfirmed } from './unconfirmed';
+import { remember, renumber, supersede, type Unconfirmed } from '../../scorm/unconfirmed';
 
 export interface ScormTrackerOptions {
   storageKey: string;

@@ -1,6 +1,6 @@
 // Standalone mode: no LMS. Progress and answers live in this browser's localStorage, and the
 // learner is told plainly that nothing is reported to an LMS.
-import type { LaunchData, Snapshot, Tracker, TrackerNotice } from '../tracker';
+import type { LaunchData, Snapshot, Tracker, TrackerNotice } from '../../events/tracker';
 
 export interface StandaloneOptions {
   storageKey: string;

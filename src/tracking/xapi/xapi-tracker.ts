@@ -1,7 +1,7 @@
 // The Tracker for packages an LRS launched (cmi5 and Tin Can). Statements go through the durable
 // outbox; the resume state goes to the State API after each event (only the latest is sent when
 // events come faster than the LRS answers) and to localStorage, so nothing waits on the LRS.
-import type { LaunchData, Snapshot, Tracker, TrackerNotice } from '../tracker';
+import type { LaunchData, Snapshot, Tracker, TrackerNotice } from '../../events/tracker';
 import type { Outbox } from '../../xapi/outbox';
 import type { DocumentAddress, LrsClient } from '../../xapi/lrs-client';
 import type { SessionRecorder } from '../../xapi/session-recorder';

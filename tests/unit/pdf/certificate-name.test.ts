@@ -1,6 +1,6 @@
 // The name a certificate prints: an LMS's "Last, First" reads as "First Last"; other names stay.
 import { describe, expect, it } from 'vitest';
-import { displayName } from '../../../src/player/certificate';
+import { displayName } from '../../../src/learner/certificate';
 
 describe('the name on the certificate', () => {
   it('turns the SCORM "Last, First" form round', () => {

@@ -6,8 +6,8 @@ import { certificatePdf } from '../../../src/pdf/certificate-pdf';
 import { widthOf } from '../../../src/pdf/measure';
 import { reflectiveNotePdf, type ReflectiveNoteDocument } from '../../../src/pdf/reflective-note-pdf';
 import { journalMarkdown, keepLineBreaks, orderedEntries, reflectiveNoteFacts } from '../../../src/player/journal-export';
-import type { JournalEntry } from '../../../src/player/journal';
-import { translator } from '../../../src/player/ui-format';
+import type { JournalEntry } from '../../../src/learner/journal';
+import { translator } from '../../../src/content/ui-format';
 import { courseContent } from '../../support/course-content';
 import { pdfText, readPdf } from '../../support/pdf-reader';
 

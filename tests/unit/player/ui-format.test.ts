@@ -1,7 +1,7 @@
 // Counted interface strings read right for every number a learner can meet, in both languages:
 // the form is chosen on the number, the number is written the local way.
 import { describe, expect, it } from 'vitest';
-import { formatUi, translator } from '../../../src/player/ui-format';
+import { formatUi, translator } from '../../../src/content/ui-format';
 import { courseContent } from '../../support/course-content';
 
 const en = translator(courseContent('en').outline.ui, 'en');

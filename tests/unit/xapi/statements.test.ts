@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Statement } from '@xapi/xapi';
 import { answerStatement, completedStatement, pageStatement, reflectionStatement, sessionStatement, surveyStatement, verdictStatement } from '../../../src/xapi/statements';
-import { isoDuration } from '../../../src/xapi/duration';
+import { isoDuration } from '../../../src/time/duration';
 import { nameUuid, randomUuid, isUuid } from '../../../src/xapi/uuid';
 import { CMI5 } from '../../../src/xapi/vocabulary';
 import { statementProblems } from './strict-statement';

@@ -34,7 +34,7 @@ async function ready(url: string): Promise<Page> {
 
 const drive = (page: Page) =>
   page.evaluate(() => {
-    const h = (window as unknown as { harness: { tracker: import('../../../src/tracking/tracker').Tracker; snap: (p: string) => import('../../../src/tracking/tracker').Snapshot } }).harness;
+    const h = (window as unknown as { harness: { tracker: import('../../../src/events/tracker').Tracker; snap: (p: string) => import('../../../src/events/tracker').Snapshot } }).harness;
     h.tracker.visitPage(h.snap('p1'));
     h.tracker.visitPage(h.snap('p2'));
     h.tracker.setResult({ scorePercent: 90, passed: true, completed: true, final: true }, h.snap('p2'));

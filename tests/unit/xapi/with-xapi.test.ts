@@ -3,7 +3,7 @@
 // LMS learner id and the configured home page, under one registration.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourseOutline } from '../../../src/content/types';
-import type { LaunchData, Tracker } from '../../../src/tracking/tracker';
+import type { LaunchData, Tracker } from '../../../src/events/tracker';
 import { withXapi } from '../../../src/tracking/with-xapi';
 import { startTestLrs, TEST_AUTH, type TestLrs } from '../../support/lrs/lrs-front';
 import { verbOf, waitForStatements } from '../../support/lrs/package-host';

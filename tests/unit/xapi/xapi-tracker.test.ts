@@ -7,7 +7,7 @@ import { createXapiTracker } from '../../../src/tracking/xapi/xapi-tracker';
 import { createOutbox } from '../../../src/xapi/outbox';
 import { createSessionRecorder } from '../../../src/xapi/session-recorder';
 import type { LrsClient } from '../../../src/xapi/lrs-client';
-import type { Snapshot, Tracker } from '../../../src/tracking/tracker';
+import type { Snapshot, Tracker } from '../../../src/events/tracker';
 import { CMI5_TEMPLATE, REGISTRATION, scope } from './fixtures';
 
 /** Test double of the LRS connection: logs each request in order; a state write waits for release(). */

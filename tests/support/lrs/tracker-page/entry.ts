@@ -1,7 +1,7 @@
 // A bare page that runs one format's real launchTracker (cmi5 or Tin Can) without the player, so
 // the tracker, the outbox and the LRS client can be driven event by event from a test.
 import { launchTracker } from '$tracker';
-import type { Snapshot, Tracker } from '../../../../src/tracking/tracker';
+import type { Snapshot, Tracker } from '../../../../src/events/tracker';
 import type { CourseOutline } from '../../../../src/content/types';
 
 const outline: CourseOutline = {

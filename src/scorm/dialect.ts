@@ -1,7 +1,7 @@
 // What differs between SCORM 1.2 and SCORM 2004 for this course: element names, formats and
 // the order of values. The shared ScormTracker speaks through one of these.
-import type { LaunchData, ResultEvent, AnswerEvent } from '../tracker';
-import type { InteractionRecord } from '../../quiz/interaction';
+import type { LaunchData, ResultEvent, AnswerEvent } from '../events/tracker';
+import type { InteractionRecord } from './interaction';
 
 /** The LMS API, called the same way for both standards. */
 export interface ScormCalls {

@@ -5,7 +5,7 @@
 import type { Statement } from '@xapi/xapi';
 import type { CourseOutline } from '../../content/types';
 import { LANGS } from '../../content/types';
-import type { LaunchData, Tracker, TrackerNotice } from '../tracker';
+import type { LaunchData, Tracker, TrackerNotice } from '../../events/tracker';
 import { createStandaloneTracker } from '../standalone/standalone-tracker';
 import { loadLrsClient, preloadLrsLibrary } from '../../xapi/lrs-client';
 import { createOutbox } from '../../xapi/outbox';
@@ -15,9 +15,9 @@ import { CMI5 } from '../../xapi/vocabulary';
 import { agentId } from '../../xapi/actor';
 import { createXapiTracker } from '../xapi/xapi-tracker';
 import { readResume } from '../xapi/resume';
-import { parseCmi5Launch } from './launch-params';
-import { fetchAuthToken } from './auth-token';
-import { parseLaunchData, preferredLanguage } from './launch-data';
+import { parseCmi5Launch } from '../cmi5/launch-params';
+import { fetchAuthToken } from '../cmi5/auth-token';
+import { parseLaunchData, preferredLanguage } from '../cmi5/launch-data';
 
 const MODES: Record<string, LaunchData['mode']> = { Normal: 'normal', Browse: 'browse', Review: 'review' };
 

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { Scorm12API, Scorm2004API } from 'scorm-again';
 import type { MatchItem, MultipleItem, ReflectionItem, SingleItem, SortItem, SurveyItem, TrueFalseItem } from '../../../src/content/types';
-import { toInteraction, toReflectionInteraction, toSurveyInteraction, type InteractionRecord, type ScormStandard } from '../../../src/quiz/interaction';
-import { toLmsText } from '../../../src/quiz/lms-text';
+import { toInteraction, toReflectionInteraction, toSurveyInteraction, type InteractionRecord, type ScormStandard } from '../../../src/scorm/interaction';
+import { toLmsText } from '../../../src/scorm/lms-text';
 
 const option = (id: string, correct = false) => ({ id, text: `option ${id}`, correct, feedback: `why ${id}` });
 const single: SingleItem = { id: 'q-single', type: 'single', teaches: 's', prompt: 'Which one?', options: [option('a'), option('b', true), option('c')] };

@@ -7,8 +7,8 @@
 // targets and scale points as a, b, c…, statements and sources as 0, 1, 2…
 // SCORM 2004 takes the ids themselves, with its [,] and [.] delimiters.
 import type { QuizItem, ScoredItem } from '../content/types';
-import type { Response } from './response';
-import { scoreItem } from './score';
+import type { Response } from '../quiz/response';
+import { scoreItem } from '../quiz/score';
 import { fitUtf8, toLmsText } from './lms-text';
 
 export type ScormStandard = 'scorm12' | 'scorm2004';
@@ -122,7 +122,7 @@ export function toInteraction(item: ScoredItem, response: Response | null | unde
 
 /** Free text as 1.2 fill-in (255 characters) or 2004 long-fill-in (4000), on one line, and in
  *  at most `maxBytes` bytes of UTF-8 when the LMS gives free text less room (see
- *  src/tracking/scorm2004/unload-budget.ts). */
+ *  src/scorm2004/unload-budget.ts). */
 function textInteraction(item: QuizItem, text: string, standard: ScormStandard, maxBytes = Infinity): TextInteractionRecord {
   const line = toLmsText(text, TEXT_LIMIT[standard], { scorm2004: standard === 'scorm2004' });
   const cut = fitUtf8(line.text, maxBytes);

@@ -8,7 +8,7 @@ import type { Response } from '../../../src/quiz/response';
 import {
   STATE_LIMITS, courseShapeOf, decodeState, emptyState, encodeState, worstCaseEncodedLength, worstCaseState,
   type CourseShape, type LearnerState,
-} from '../../../src/tracking/state';
+} from '../../../src/learner/state';
 
 // ---- Courses to encode for ----
 

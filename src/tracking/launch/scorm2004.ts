@@ -1,20 +1,20 @@
-// Launch for the scorm12 package: find the LMS's API; without one, or if it will not initialise,
+// Launch for the scorm2004 package: find the LMS's API; without one, or if it will not initialise,
 // run standalone and tell the learner that nothing is being reported.
 import type { CourseOutline } from '../../content/types';
-import type { Tracker } from '../tracker';
+import type { Tracker } from '../../events/tracker';
 import { createStandaloneTracker } from '../standalone/standalone-tracker';
 import { findApi } from '../scorm/find-api';
 import { createScormTracker } from '../scorm/scorm-tracker';
-import { scorm12Dialect } from './dialect';
-import { withStartFallback } from '../scorm/start-fallback';
+import { scorm2004Dialect } from '../../scorm2004/dialect';
+import { withStartFallback } from '../start-fallback';
 import { withXapi } from '../with-xapi';
 
 export async function launchTracker(outline: CourseOutline): Promise<Tracker> {
-  const storageKey = `balint:${outline.id}:${outline.version}:${outline.lang}:scorm12`;
+  const storageKey = `balint:${outline.id}:${outline.version}:${outline.lang}:scorm2004`;
   const standalone = (notice: string) => createStandaloneTracker({ storageKey, notices: [notice] });
-  const api = findApi(scorm12Dialect.apiName);
+  const api = findApi(scorm2004Dialect.apiName);
   if (!api) return standalone('notice.noLms');
-  const tracker = createScormTracker(scorm12Dialect, api, { storageKey, sendReflections: outline.privacy.sendReflectionsToLms });
+  const tracker = createScormTracker(scorm2004Dialect, api, { storageKey, sendReflections: outline.privacy.sendReflectionsToLms, ...outline.scorm2004 });
   const scorm = withStartFallback(tracker, () => standalone('notice.lmsInitFailed'));
   // Decided at build time: without an LRS in course.json no xAPI code ships in the package.
   return __HAS_LRS__ ? withXapi(scorm, outline, storageKey) : scorm;

@@ -1,7 +1,7 @@
 // The suspend_data codec: it round-trips, stays small, never throws on garbage, and tells an old
 // or foreign state apart so the learner starts safely and is told why.
 import { describe, expect, it } from 'vitest';
-import { courseShapeOf, decodeState, emptyState, encodeState, worstCaseEncodedLength, worstCaseState, type LearnerState } from '../../../src/tracking/state';
+import { courseShapeOf, decodeState, emptyState, encodeState, worstCaseEncodedLength, worstCaseState, type LearnerState } from '../../../src/learner/state';
 import type { CourseOutline, ItemOutline } from '../../../src/content/types';
 import { seededRandom } from '../../../src/quiz/assessment';
 import type { Response } from '../../../src/quiz/response';

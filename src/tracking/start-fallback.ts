@@ -1,5 +1,5 @@
 // If the LMS will not initialise, the learner still takes the course: standalone, and told so.
-import type { Tracker } from '../tracker';
+import type { Tracker } from '../events/tracker';
 
 export function withStartFallback(tracker: Tracker, fallback: () => Tracker): Tracker {
   let active = tracker;

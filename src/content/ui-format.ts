@@ -1,7 +1,7 @@
 // Interface strings with their placeholders filled in. A counted string picks the text for the
 // number's plural form in the learner's language (1 → "1 more attempt", 2 → "2 more attempts");
 // numbers are written the local way (2.5 hours, 2,5 ore). Pure: no DOM.
-import type { UiString } from '../content/types';
+import type { UiString } from './types';
 
 export type UiValues = Record<string, string | number>;
 /** What components call to show an interface string: `t('assessment.retakesLeft', { left: 1 })`. */

@@ -1,6 +1,6 @@
 // The web build: always standalone.
 import type { CourseOutline } from '../../content/types';
-import type { Tracker } from '../tracker';
+import type { Tracker } from '../../events/tracker';
 import { createStandaloneTracker } from '../standalone/standalone-tracker';
 
 export async function launchTracker(outline: CourseOutline): Promise<Tracker> {

@@ -1,9 +1,9 @@
 // The values of commits an LMS did not confirm, kept to be sent again at the next launch
-// (src/tracking/scorm/unconfirmed.ts); the whole story runs in tests/e2e/moodle-model.test.ts
+// (src/scorm/unconfirmed.ts); the whole story runs in tests/e2e/moodle-model.test.ts
 // and, in the real Moodle, in tests/lms/moodle-scorm.test.ts.
 import { describe, expect, it } from 'vitest';
-import { remember, renumber, supersede } from '../../../src/tracking/scorm/unconfirmed';
-import type { Pair } from '../../../src/tracking/scorm/dialect';
+import { remember, renumber, supersede } from '../../../src/scorm/unconfirmed';
+import type { Pair } from '../../../src/scorm/dialect';
 
 const failed: Pair[] = [
   ['cmi.interactions.3.id', 'origins-q1'], ['cmi.interactions.3.result', 'correct'],

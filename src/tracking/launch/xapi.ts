@@ -2,7 +2,7 @@
 // read the resume state, and report with the same statements as cmi5, without cmi5's categories.
 // Opened without them, the course runs standalone and says so.
 import type { CourseOutline } from '../../content/types';
-import type { Tracker, TrackerNotice } from '../tracker';
+import type { Tracker, TrackerNotice } from '../../events/tracker';
 import { createStandaloneTracker } from '../standalone/standalone-tracker';
 import { loadLrsClient } from '../../xapi/lrs-client';
 import { createOutbox } from '../../xapi/outbox';
@@ -11,9 +11,9 @@ import { RESUME_STATE_ID } from '../../xapi/resume-document';
 import { ACTIVITY_TYPES } from '../../xapi/vocabulary';
 import { langMap } from '../../xapi/interaction';
 import { agentId } from '../../xapi/actor';
-import { parseTinCanLaunch } from './launch-params';
-import { createXapiTracker } from './xapi-tracker';
-import { readResume } from './resume';
+import { parseTinCanLaunch } from '../xapi/launch-params';
+import { createXapiTracker } from '../xapi/xapi-tracker';
+import { readResume } from '../xapi/resume';
 
 export async function launchTracker(outline: CourseOutline): Promise<Tracker> {
   const base = `balint:${outline.id}:${outline.version}:${outline.lang}:xapi`;

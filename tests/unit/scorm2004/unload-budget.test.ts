@@ -1,19 +1,19 @@
 // What SCORM 2004 may set so that a whole attempt fits the post Moodle makes as the learner leaves
-// (src/tracking/scorm2004/unload-budget.ts). The real Moodle showed the limit (npm run test:lms:
+// (src/scorm2004/unload-budget.ts). The real Moodle showed the limit (npm run test:lms:
 // Terminate answered false / 101 after the whole course); the price of a post is checked against
 // Chromium's own FormData in tests/e2e/moodle-model.test.ts.
 import { describe, expect, it } from 'vitest';
 import { LANGS, type Lang, type ScoredItem } from '../../../src/content/types';
-import { MIN_TEXT_BYTES, fits, unloadBudget } from '../../../src/tracking/scorm2004/unload-budget';
-import { toReflectionInteraction } from '../../../src/quiz/interaction';
-import { fitUtf8 } from '../../../src/quiz/lms-text';
+import { MIN_TEXT_BYTES, fits, unloadBudget } from '../../../src/scorm2004/unload-budget';
+import { toReflectionInteraction } from '../../../src/scorm/interaction';
+import { fitUtf8 } from '../../../src/scorm/lms-text';
 import { loadCourse } from '../../../build/content/load';
 import { resolveCourse, type ResolvedCourse } from '../../../build/content/resolve';
 import { checkResolved } from '../../../build/content/course-checks';
 import { formatProblem } from '../../../build/content/problems';
 import { courseContent } from '../../support/course-content';
 import { ROOT } from '../../support/paths';
-import { scorm2004Dialect } from '../../../src/tracking/scorm2004/dialect';
+import { scorm2004Dialect } from '../../../src/scorm2004/dialect';
 
 const budgetOf = (c: ResolvedCourse, sendReflectionsToLms = c.outline.privacy.sendReflectionsToLms) =>
   unloadBudget({ id: c.outline.id, privacy: { sendReflectionsToLms }, modules: c.modules });

@@ -12,11 +12,11 @@
 // left. Interactions carry their question text and time when that leaves each free text at least
 // MIN_TEXT_BYTES, and go without them (`brief`) when it does not. Pure: the build checks the course
 // with it (build/content/course-checks.ts) and writes the outcome into CourseOutline.scorm2004.
-import type { Module, QuizItem, ScoredItem } from '../../content/types';
-import type { Response } from '../../quiz/response';
+import type { Module, QuizItem, ScoredItem } from '../content/types';
+import type { Response } from '../quiz/response';
 import type { Pair } from '../scorm/dialect';
-import { toInteraction, toSurveyInteraction } from '../../quiz/interaction';
-import { courseShapeOf, worstCaseEncodedLength } from '../state';
+import { toInteraction, toSurveyInteraction } from '../scorm/interaction';
+import { courseShapeOf, worstCaseEncodedLength } from '../learner/state';
 import { scorm2004Dialect } from './dialect';
 
 /** Chromium's limit for the bodies of beacons in flight. */

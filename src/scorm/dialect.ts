@@ -1,7 +1,8 @@
-// What differs between SCORM 1.2 and SCORM 2004 for this course: element names, formats and
-// the order of values. The shared ScormTracker speaks through one of these.
+// What differs between SCORM 1.2 and SCORM 2004 for this course: element names, formats, limits
+// and the order of values. The one SCORM tracker (src/tracking/scorm) speaks through a dialect;
+// each version's folder (src/scorm12, src/scorm2004) owns the names and formats it writes.
 import type { LaunchData, ResultEvent, AnswerEvent } from '../events/tracker';
-import type { InteractionRecord } from './interaction';
+import type { InteractionRecord, ResponseFormat } from './interaction';
 
 /** The LMS API, called the same way for both standards. */
 export interface ScormCalls {
@@ -14,14 +15,15 @@ export interface ScormCalls {
   getErrorString(code: string): string;
 }
 
-export type Pair = [element: string, value: string];
+/** An element and the value to set. */
+export type Pair<Element extends string = string> = [element: Element, value: string];
 
 export interface RecordedInteraction extends InteractionRecord {
   timestamp: Date;
   /** 0 when not measured (an assessment submitted whole, a comment): SCORM 2004 then sends none. */
   latencySeconds: number;
   /** SCORM 2004: leave out the question text and the time, when the whole attempt would not
-   *  otherwise fit the post Moodle makes as the learner leaves (CourseOutline.scorm2004). */
+   *  otherwise fit the post Moodle makes as the learner leaves (scorm2004/unload-budget.ts). */
   brief?: boolean;
 }
 
@@ -34,6 +36,11 @@ export interface ScormDialect {
   suspendData: string;
   interactionCount: string;
   objectiveCount: string;
+  /** The element holding the id of interaction n, and of objective n (read back at launch). */
+  interactionId(n: number): string;
+  objectiveId(n: number): string;
+  /** How this version writes responses and free text. */
+  responses: ResponseFormat;
   /** Reads mode, learner, saved state, mastery score and whether the attempt was finished. */
   readLaunch(get: (element: string) => string): Omit<LaunchData, 'standard' | 'reporting' | 'notices' | 'preferredLang'>;
   /** Values to set on the first commit of a new attempt (status incomplete). */
@@ -51,7 +58,7 @@ export interface ScormDialect {
   /** The attempt's status (1.2 lesson_status; 2004 success and completion), committed on its own first. */
   statusValues(r: ResultEvent): Pair[];
   /** The score, committed after the status: Moodle judges grade and completion when score.raw is
-   *  stored, reading the status it holds by then (GUIDE §9). Empty when the score must wait. */
+   *  stored, reading the status it holds by then (docs/standards-notes.md). Empty when the score must wait. */
   scoreValues(r: ResultEvent): Pair[];
   exitValues(exit: 'suspend' | 'normal', sessionSeconds: number): Pair[];
 }

@@ -6,10 +6,8 @@ export interface LmsText { text: string; truncated: boolean }
 
 /** Collapses whitespace (line breaks included) to single spaces and cuts to `max` UTF-16 units,
  *  never halving a surrogate pair. `ellipsis` marks the cut with "…" inside the limit. */
-export function toLmsText(raw: string, max: number, options: { ellipsis?: boolean; scorm2004?: boolean } = {}): LmsText {
-  let text = String(raw ?? '').replace(/\s+/g, ' ').trim();
-  // SCORM 2004 reads a leading "{" as the start of a {lang=…} delimiter and refuses the value.
-  if (options.scorm2004 && text.startsWith('{')) text = `(${text.slice(1)}`;
+export function toLmsText(raw: string, max: number, options: { ellipsis?: boolean } = {}): LmsText {
+  const text = String(raw ?? '').replace(/\s+/g, ' ').trim();
   if (text.length <= max) return { text, truncated: false };
   const room = options.ellipsis ? max - 1 : max;
   let cut = text.slice(0, room);

@@ -6,12 +6,11 @@
 // again. At the next launch its player starts from what the server holds, so the same value set
 // then differs from it and is posted. Pure: the SCORM tracker keeps the groups in its local backup.
 import type { Pair } from './dialect';
+import { INTERACTION_ELEMENT as INTERACTION, OBJECTIVE_ELEMENT as OBJECTIVE, interactionElement, objectiveElement } from './elements';
 
 /** One unconfirmed commit's values, in the order they were set. */
 export type Unconfirmed = Pair[][];
 
-const INTERACTION = /^cmi\.interactions\.(\d+)\.(.+)$/;
-const OBJECTIVE = /^cmi\.objectives\.(\d+)\.(.+)$/;
 
 /** Adds a commit that failed, leaving out what is not to be replayed (bookmark, state, exit). */
 export function remember(groups: Unconfirmed, pairs: readonly Pair[], skip: ReadonlySet<string>): Unconfirmed {
@@ -45,12 +44,12 @@ export function renumber(group: readonly Pair[], interactionAt: (id: string) => 
     const i = INTERACTION.exec(element);
     if (i) {
       const id = interactionIds.get(i[1]);
-      return id === undefined ? [] : [[`cmi.interactions.${index('i', i[1], id, interactionAt)}.${i[2]}`, value]];
+      return id === undefined ? [] : [[interactionElement(index('i', i[1], id, interactionAt), i[2]), value]];
     }
     const o = OBJECTIVE.exec(element);
     if (o) {
       const id = objectiveIds.get(o[1]);
-      return id === undefined ? [] : [[`cmi.objectives.${index('o', o[1], id, objectiveAt)}.${o[2]}`, value]];
+      return id === undefined ? [] : [[objectiveElement(index('o', o[1], id, objectiveAt), o[2]), value]];
     }
     return [[element, value]];
   });

@@ -1,13 +1,25 @@
-// SCORM 1.2's names and formats (cmi.core.*, CMITimespan, lesson_status).
+// SCORM 1.2's data model as this course writes it: cmi.core.*, CMITimespan, lesson_status, and an
+// interactions journal (1.2's interactions are write-only, so every answer is a new one).
 import type { ScormDialect, ScormCalls, Pair } from '../scorm/dialect';
-import { scorm12Time } from '../scorm/time-format';
+import { interactionElement, objectiveElement, type InteractionElement, type ObjectiveElement } from '../scorm/elements';
+import { cmiTimespan } from './timespan';
+import { scorm12Responses } from './responses';
+
+/** The elements this course sets, by their names in the SCORM 1.2 RTE. */
+export type Cmi12Element =
+  | 'cmi.core.lesson_status' | 'cmi.core.lesson_location' | 'cmi.core.score.raw' | 'cmi.core.score.min' | 'cmi.core.score.max'
+  | 'cmi.core.session_time' | 'cmi.core.exit' | 'cmi.suspend_data'
+  | InteractionElement<'id' | 'type' | 'time' | 'latency' | 'student_response' | 'result' | 'correct_responses.0.pattern'>
+  | ObjectiveElement<'id' | 'status' | 'score.raw' | 'score.min' | 'score.max'>;
+type Pair12 = Pair<Cmi12Element>;
 
 interface Api12 {
   LMSInitialize(a: string): string; LMSFinish(a: string): string; LMSGetValue(e: string): string; LMSSetValue(e: string, v: string): string;
   LMSCommit(a: string): string; LMSGetLastError(): string; LMSGetErrorString(c: string): string;
 }
 
-const hhmmss = (d: Date) => [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+/** CMITime: HH:MM:SS, the local time of day. */
+const cmiTime = (d: Date) => [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
 // A failed attempt is not finished: the learner may come back to retake the assessment while
 // course.json allows (the course itself offers no retake once the attempts are used up).
 const FINISHED = ['passed', 'completed'];
@@ -27,6 +39,9 @@ export const scorm12Dialect: ScormDialect = {
   suspendData: 'cmi.suspend_data',
   interactionCount: 'cmi.interactions._count',
   objectiveCount: 'cmi.objectives._count',
+  interactionId: (n) => interactionElement(n, 'id'),
+  objectiveId: (n) => objectiveElement(n, 'id'),
+  responses: scorm12Responses,
   readLaunch(get) {
     const lessonMode = get('cmi.core.lesson_mode');
     const status = get('cmi.core.lesson_status');
@@ -41,41 +56,37 @@ export const scorm12Dialect: ScormDialect = {
       previouslyCompleted,
     };
   },
-  startValues(get) {
+  startValues(get): Pair12[] {
     const status = get('cmi.core.lesson_status');
     return status === 'not attempted' || status === '' ? [['cmi.core.lesson_status', 'incomplete']] : [];
   },
   recordsKnowledgeChecks: true,
   interactionSlots: 'journal',
   progressValues: () => [],
-  interactionValues(n, i) {
-    const p = `cmi.interactions.${n}`;
-    const pairs: Pair[] = [
-      [`${p}.id`, i.id],
-      [`${p}.type`, i.type],
-      [`${p}.time`, hhmmss(i.timestamp)],
-    ];
-    if (i.correctPattern !== null) pairs.push([`${p}.correct_responses.0.pattern`, i.correctPattern]);
-    pairs.push([`${p}.student_response`, i.learnerResponse]);
-    if (i.result) pairs.push([`${p}.result`, i.result]);
-    pairs.push([`${p}.latency`, scorm12Time(i.latencySeconds)]);
+  interactionValues(n, i): Pair12[] {
+    const at = <F extends string>(field: F) => interactionElement(n, field);
+    const pairs: Pair12[] = [[at('id'), i.id], [at('type'), i.type], [at('time'), cmiTime(i.timestamp)]];
+    if (i.correctPattern !== null) pairs.push([at('correct_responses.0.pattern'), i.correctPattern]);
+    pairs.push([at('student_response'), i.learnerResponse]);
+    if (i.result) pairs.push([at('result'), i.result]);
+    pairs.push([at('latency'), cmiTimespan(i.latencySeconds)]);
     return pairs;
   },
-  objectiveValues(n, o) {
-    const p = `cmi.objectives.${n}`;
-    return [[`${p}.id`, o.id], [`${p}.score.min`, '0'], [`${p}.score.max`, '100'], [`${p}.score.raw`, String(o.scorePercent)], [`${p}.status`, o.status]];
+  objectiveValues(n, o): Pair12[] {
+    const at = <F extends string>(field: F) => objectiveElement(n, field);
+    return [[at('id'), o.id], [at('score.min'), '0'], [at('score.max'), '100'], [at('score.raw'), String(o.scorePercent)], [at('status'), o.status]];
   },
-  statusValues(r) {
+  statusValues(r): Pair12[] {
     return [['cmi.core.lesson_status', r.passed ? 'passed' : r.final ? 'failed' : 'incomplete']];
   },
   // While retakes remain, a failed attempt is reported as incomplete and without its score: Moodle
   // (and other LMSs honouring adlcp:masteryscore) would turn a stored score below the mastery
   // score into `failed` at LMSFinish, and a failed attempt opens in review, locking the learner out.
-  scoreValues(r) {
+  scoreValues(r): Pair12[] {
     if (!r.final) return [];
     return [['cmi.core.score.min', '0'], ['cmi.core.score.max', '100'], ['cmi.core.score.raw', String(r.scorePercent)]];
   },
-  exitValues(exit, seconds) {
-    return [['cmi.core.session_time', scorm12Time(seconds)], ['cmi.core.exit', exit === 'suspend' ? 'suspend' : '']];
+  exitValues(exit, seconds): Pair12[] {
+    return [['cmi.core.session_time', cmiTimespan(seconds)], ['cmi.core.exit', exit === 'suspend' ? 'suspend' : '']];
   },
 };

@@ -1,13 +1,24 @@
-// SCORM 2004 4th edition's names and formats (cmi.*, ISO 8601 durations, completion and success).
+// SCORM 2004 4th edition's data model as this course writes it: cmi.*, ISO 8601 durations,
+// completion and success apart, and one interaction per item, updated when it is answered again.
 import type { ScormDialect, ScormCalls, Pair } from '../scorm/dialect';
-import { iso8601Duration } from '../scorm/time-format';
+import { interactionElement, objectiveElement, type InteractionElement, type ObjectiveElement } from '../scorm/elements';
+import { isoDuration } from '../time/duration';
+import { scorm2004Responses } from './responses';
+
+/** The elements this course sets, by their names in the SCORM 2004 RTE. */
+export type Cmi2004Element =
+  | 'cmi.completion_status' | 'cmi.success_status' | 'cmi.location' | 'cmi.suspend_data' | 'cmi.progress_measure'
+  | 'cmi.score.scaled' | 'cmi.score.raw' | 'cmi.score.min' | 'cmi.score.max' | 'cmi.session_time' | 'cmi.exit'
+  | InteractionElement<'id' | 'type' | 'timestamp' | 'description' | 'latency' | 'learner_response' | 'result' | 'correct_responses.0.pattern'>
+  | ObjectiveElement<'id' | 'score.scaled' | 'score.raw' | 'score.min' | 'score.max' | 'success_status' | 'completion_status'>;
+type Pair2004 = Pair<Cmi2004Element>;
 
 interface Api2004 {
   Initialize(a: string): string; Terminate(a: string): string; GetValue(e: string): string; SetValue(e: string, v: string): string;
   Commit(a: string): string; GetLastError(): string; GetErrorString(c: string): string;
 }
 
-/** SCORM 2004 time(second,10,0): YYYY-MM-DDThh:mm:ss with the local offset. */
+/** time(second,10,0): YYYY-MM-DDThh:mm:ss, the local time. */
 function timestamp(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
@@ -28,6 +39,9 @@ export const scorm2004Dialect: ScormDialect = {
   suspendData: 'cmi.suspend_data',
   interactionCount: 'cmi.interactions._count',
   objectiveCount: 'cmi.objectives._count',
+  interactionId: (n) => interactionElement(n, 'id'),
+  objectiveId: (n) => objectiveElement(n, 'id'),
+  responses: scorm2004Responses,
   readLaunch(get) {
     const mode = get('cmi.mode');
     const completed = get('cmi.completion_status') === 'completed';
@@ -45,44 +59,44 @@ export const scorm2004Dialect: ScormDialect = {
       previouslyCompleted,
     };
   },
-  startValues(get) {
+  startValues(get): Pair2004[] {
     const status = get('cmi.completion_status');
     return status === 'not attempted' || status === 'unknown' || status === '' ? [['cmi.completion_status', 'incomplete']] : [];
   },
   recordsKnowledgeChecks: false,
   interactionSlots: 'per-item',
-  progressValues: (progress) => [['cmi.progress_measure', progress.toFixed(2)]],
-  interactionValues(n, i) {
-    const p = `cmi.interactions.${n}`;
-    const pairs: Pair[] = [[`${p}.id`, i.id], [`${p}.type`, i.type]];
-    if (!i.brief) pairs.push([`${p}.timestamp`, timestamp(i.timestamp)], [`${p}.description`, i.description]);
-    if (i.correctPattern !== null) pairs.push([`${p}.correct_responses.0.pattern`, i.correctPattern]);
-    pairs.push([`${p}.learner_response`, i.learnerResponse]);
-    if (i.result) pairs.push([`${p}.result`, i.result]);
-    if (i.latencySeconds > 0) pairs.push([`${p}.latency`, iso8601Duration(i.latencySeconds)]);
+  progressValues: (progress): Pair2004[] => [['cmi.progress_measure', progress.toFixed(2)]],
+  interactionValues(n, i): Pair2004[] {
+    const at = <F extends string>(field: F) => interactionElement(n, field);
+    const pairs: Pair2004[] = [[at('id'), i.id], [at('type'), i.type]];
+    if (!i.brief) pairs.push([at('timestamp'), timestamp(i.timestamp)], [at('description'), i.description]);
+    if (i.correctPattern !== null) pairs.push([at('correct_responses.0.pattern'), i.correctPattern]);
+    pairs.push([at('learner_response'), i.learnerResponse]);
+    if (i.result) pairs.push([at('result'), i.result]);
+    if (i.latencySeconds > 0) pairs.push([at('latency'), isoDuration(i.latencySeconds * 1000)]);
     return pairs;
   },
-  objectiveValues(n, o) {
-    const p = `cmi.objectives.${n}`;
+  objectiveValues(n, o): Pair2004[] {
+    const at = <F extends string>(field: F) => objectiveElement(n, field);
     const success = o.status === 'incomplete' ? 'unknown' : o.status;
     return [
-      [`${p}.id`, o.id],
-      [`${p}.score.scaled`, (o.scorePercent / 100).toFixed(2)], [`${p}.score.raw`, String(o.scorePercent)], [`${p}.score.min`, '0'], [`${p}.score.max`, '100'],
-      [`${p}.success_status`, success],
-      [`${p}.completion_status`, o.status === 'incomplete' ? 'incomplete' : 'completed'],
+      [at('id'), o.id],
+      [at('score.scaled'), (o.scorePercent / 100).toFixed(2)], [at('score.raw'), String(o.scorePercent)], [at('score.min'), '0'], [at('score.max'), '100'],
+      [at('success_status'), success],
+      [at('completion_status'), o.status === 'incomplete' ? 'incomplete' : 'completed'],
     ];
   },
   // A failed attempt with retakes left stays incomplete (Moodle opens a completed attempt in review).
-  statusValues(r) {
+  statusValues(r): Pair2004[] {
     return [
       ['cmi.success_status', r.passed ? 'passed' : 'failed'],
       ['cmi.completion_status', r.final ? 'completed' : 'incomplete'],
     ];
   },
-  scoreValues(r) {
+  scoreValues(r): Pair2004[] {
     return [['cmi.score.scaled', (r.scorePercent / 100).toFixed(2)], ['cmi.score.raw', String(r.scorePercent)], ['cmi.score.min', '0'], ['cmi.score.max', '100']];
   },
-  exitValues(exit, seconds) {
-    return [['cmi.session_time', iso8601Duration(seconds)], ['cmi.exit', exit === 'suspend' ? 'suspend' : 'normal']];
+  exitValues(exit, seconds): Pair2004[] {
+    return [['cmi.session_time', isoDuration(seconds * 1000)], ['cmi.exit', exit === 'suspend' ? 'suspend' : 'normal']];
   },
 };

@@ -12,10 +12,11 @@
 // left. Interactions carry their question text and time when that leaves each free text at least
 // MIN_TEXT_BYTES, and go without them (`brief`) when it does not. Pure: the build checks the course
 // with it (build/content/course-checks.ts) and writes the outcome into CourseOutline.scorm2004.
-import type { Module, QuizItem, ScoredItem } from '../content/types';
+import type { Module, ScoredItem } from '../content/types';
 import type { Response } from '../quiz/response';
 import type { Pair } from '../scorm/dialect';
 import { toInteraction, toSurveyInteraction } from '../scorm/interaction';
+import { isScored } from '../content/types';
 import { courseShapeOf, worstCaseEncodedLength } from '../learner/state';
 import { scorm2004Dialect } from './dialect';
 
@@ -62,8 +63,6 @@ export interface UnloadBudget {
   /** Interactions go without question text and time, to leave the free texts enough room. */
   brief: boolean;
 }
-
-const isScored = (i: QuizItem): i is ScoredItem => i.type !== 'reflection' && i.type !== 'survey';
 
 /** The longest response an item takes: every option, or every entry in the longest-named group. */
 function longestResponse(item: ScoredItem): Response {
@@ -112,11 +111,11 @@ function priced(course: BudgetCourse, brief: boolean): UnloadBudget {
     for (const item of m.items) {
       if (isScored(item)) {
         if (m !== assessment && !d.recordsKnowledgeChecks) continue;
-        const i = toInteraction(item, longestResponse(item), 'scorm2004');
+        const i = toInteraction(item, longestResponse(item), d.responses);
         pairs.push(...d.interactionValues(slot++, { ...i, result: 'incorrect', ...latest }));
       } else if (item.type === 'survey' || course.privacy.sendReflectionsToLms) {
         const longestScale = item.type === 'survey' && item.scale ? item.scale.map((s) => s.id).sort((a, b) => b.length - a.length)[0] : '';
-        const i = toSurveyInteraction(item, longestScale, 'scorm2004');
+        const i = toSurveyInteraction(item, longestScale, d.responses);
         if (i.type === 'long-fill-in') texts++;
         pairs.push(...d.interactionValues(slot++, { ...i, ...latest }));
       }

@@ -1,4 +1,5 @@
-// ISO 8601 durations for result.duration (xAPI asks for at most hundredths of a second).
+// ISO 8601 durations, as SCORM 2004 (timeinterval) and xAPI (result.duration) both write them:
+// PT1H2M3.45S, to the hundredth of a second, the finest either standard requires an LMS to keep.
 export function isoDuration(ms: number): string {
   const centis = Math.max(0, Math.round(ms / 10));
   const hours = Math.floor(centis / 360000);

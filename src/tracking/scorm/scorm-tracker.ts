@@ -155,9 +155,9 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
       mode = read.mode;
       learnerId = read.learner.id;
       interactionCount = Number.parseInt(get(dialect.interactionCount), 10) || 0;
-      if (dialect.interactionSlots === 'per-item') for (let n = 0; n < interactionCount; n++) itemSlot.set(get(`cmi.interactions.${n}.id`), n);
+      if (dialect.interactionSlots === 'per-item') for (let n = 0; n < interactionCount; n++) itemSlot.set(get(dialect.interactionId(n)), n);
       const objectives = Number.parseInt(get(dialect.objectiveCount), 10) || 0;
-      for (let n = 0; n < objectives; n++) objectiveIndex.set(get(`cmi.objectives.${n}.id`), n);
+      for (let n = 0; n < objectives; n++) objectiveIndex.set(get(dialect.objectiveId(n)), n);
       // A fresh attempt (the LMS has no status for it yet) has start values.
       const fresh = dialect.startValues(get);
       startValues = recording() ? fresh : [];
@@ -189,7 +189,7 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
       const pairs: Pair[] = [];
       for (const e of events) {
         if (e.kind === 'check' && !dialect.recordsKnowledgeChecks) continue;
-        const i = toInteraction(e.item, e.response, dialect.standard);
+        const i = toInteraction(e.item, e.response, dialect.responses);
         pairs.push(...dialect.interactionValues(slotFor(i.id), { ...i, timestamp: new Date(), latencySeconds: e.latencyMs / 1000, brief }));
       }
       const objective = events.at(-1)?.objective;
@@ -199,7 +199,7 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
 
     reflect(e, s) {
       if (!recording() || !options.sendReflections) return commit(stateValues(s), s);
-      const r = toReflectionInteraction(e.item, e.text, dialect.standard, textBytes);
+      const r = toReflectionInteraction(e.item, e.text, dialect.responses, textBytes);
       if (r.truncated) notify({ key: 'notice.reflectionTruncated' });
       commit([...dialect.interactionValues(slotFor(r.id), { ...r, timestamp: new Date(), latencySeconds: 0, brief }), ...stateValues(s)], s);
     },
@@ -207,7 +207,7 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
     survey(events, s) {
       if (!recording()) return commit([], s);
       const pairs = events.flatMap((e) => {
-        const i = toSurveyInteraction(e.item, e.answer, dialect.standard, textBytes);
+        const i = toSurveyInteraction(e.item, e.answer, dialect.responses, textBytes);
         return dialect.interactionValues(slotFor(i.id), { ...i, timestamp: new Date(), latencySeconds: 0, brief });
       });
       commit([...pairs, ...stateValues(s)], s);

@@ -3,8 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { Scorm12API, Scorm2004API } from 'scorm-again';
 import type { MatchItem, MultipleItem, ReflectionItem, SingleItem, SortItem, SurveyItem, TrueFalseItem } from '../../../src/content/types';
-import { toInteraction, toReflectionInteraction, toSurveyInteraction, type InteractionRecord, type ScormStandard } from '../../../src/scorm/interaction';
+import { toInteraction, toReflectionInteraction, toSurveyInteraction, type InteractionRecord } from '../../../src/scorm/interaction';
 import { toLmsText } from '../../../src/scorm/lms-text';
+import { scorm12Dialect } from '../../../src/scorm12/dialect';
+import { scorm2004Dialect } from '../../../src/scorm2004/dialect';
+
+const dialects = { scorm12: scorm12Dialect, scorm2004: scorm2004Dialect };
+type ScormStandard = keyof typeof dialects;
+const scorm12 = scorm12Dialect.responses;
+const scorm2004 = scorm2004Dialect.responses;
 
 const option = (id: string, correct = false) => ({ id, text: `option ${id}`, correct, feedback: `why ${id}` });
 const single: SingleItem = { id: 'q-single', type: 'single', teaches: 's', prompt: 'Which one?', options: [option('a'), option('b', true), option('c')] };
@@ -35,56 +42,56 @@ const comment: SurveyItem = { id: 'eval-comment', type: 'survey', teaches: 's', 
 
 describe('scored answers as SCORM 1.2 interactions', () => {
   it('a choice sends option ids that are single letters as they are', () => {
-    expect(toInteraction(single, { type: 'single', optionId: 'c' }, 'scorm12')).toEqual({
+    expect(toInteraction(single, { type: 'single', optionId: 'c' }, scorm12)).toEqual({
       id: 'q-single', type: 'choice', learnerResponse: 'c', correctPattern: 'b', result: 'wrong', description: 'Which one?',
     });
   });
 
   it('a choice with longer option ids sends letters by position', () => {
-    expect(toInteraction(wordy, { type: 'single', optionId: 'refer' }, 'scorm12')).toMatchObject({ learnerResponse: 'c', correctPattern: 'b' });
+    expect(toInteraction(wordy, { type: 'single', optionId: 'refer' }, scorm12)).toMatchObject({ learnerResponse: 'c', correctPattern: 'b' });
   });
 
   it('a multiple choice lists the chosen options in the item’s order, each once', () => {
-    const i = toInteraction(multiple, { type: 'multiple', optionIds: ['c', 'a', 'c', 'unknown'] }, 'scorm12');
+    const i = toInteraction(multiple, { type: 'multiple', optionIds: ['c', 'a', 'c', 'unknown'] }, scorm12);
     expect(i).toMatchObject({ learnerResponse: 'a,c', correctPattern: 'a,c', result: 'correct' });
   });
 
   it('true-or-false uses t and f', () => {
-    expect(toInteraction(truefalse, { type: 'truefalse', value: true }, 'scorm12')).toMatchObject({ type: 'true-false', learnerResponse: 't', correctPattern: 'f', result: 'wrong' });
+    expect(toInteraction(truefalse, { type: 'truefalse', value: true }, scorm12)).toMatchObject({ type: 'true-false', learnerResponse: 't', correctPattern: 'f', result: 'wrong' });
   });
 
   it('sorting and matching become pairs of single characters: statements by position from 0, groups from a', () => {
-    const i = toInteraction(sort, { type: 'sort', placements: { s1: 'can', s2: 'cannot', s3: 'can' } }, 'scorm12');
+    const i = toInteraction(sort, { type: 'sort', placements: { s1: 'can', s2: 'cannot', s3: 'can' } }, scorm12);
     expect(i).toMatchObject({ type: 'matching', learnerResponse: '0.a,1.b,2.a', correctPattern: '0.a,1.b,2.a', result: 'correct' });
-    expect(toInteraction(match, { type: 'match', placements: { m2: 'balint', m1: 'balint' } }, 'scorm12')).toMatchObject({ learnerResponse: '0.a,1.a', correctPattern: '0.a,1.b', result: 'wrong' });
+    expect(toInteraction(match, { type: 'match', placements: { m2: 'balint', m1: 'balint' } }, scorm12)).toMatchObject({ learnerResponse: '0.a,1.a', correctPattern: '0.a,1.b', result: 'wrong' });
   });
 
   it('a statement not yet placed is left out of the pairs', () => {
-    expect(toInteraction(sort, { type: 'sort', placements: { s2: 'can' } }, 'scorm12').learnerResponse).toBe('1.a');
+    expect(toInteraction(sort, { type: 'sort', placements: { s2: 'can' } }, scorm12).learnerResponse).toBe('1.a');
   });
 });
 
 describe('scored answers as SCORM 2004 interactions', () => {
   it('a choice uses the option ids with [,] between them', () => {
-    expect(toInteraction(multiple, { type: 'multiple', optionIds: ['b', 'a'] }, 'scorm2004')).toEqual({
+    expect(toInteraction(multiple, { type: 'multiple', optionIds: ['b', 'a'] }, scorm2004)).toEqual({
       id: 'q-multiple', type: 'choice', learnerResponse: 'a[,]b', correctPattern: 'a[,]c', result: 'incorrect', description: 'Which apply?',
     });
-    expect(toInteraction(wordy, { type: 'single', optionId: 'advise' }, 'scorm2004')).toMatchObject({ learnerResponse: 'advise', correctPattern: 'advise', result: 'correct' });
+    expect(toInteraction(wordy, { type: 'single', optionId: 'advise' }, scorm2004)).toMatchObject({ learnerResponse: 'advise', correctPattern: 'advise', result: 'correct' });
   });
 
   it('true-or-false uses true and false', () => {
-    expect(toInteraction(truefalse, { type: 'truefalse', value: false }, 'scorm2004')).toMatchObject({ learnerResponse: 'false', correctPattern: 'false', result: 'correct' });
+    expect(toInteraction(truefalse, { type: 'truefalse', value: false }, scorm2004)).toMatchObject({ learnerResponse: 'false', correctPattern: 'false', result: 'correct' });
   });
 
   it('matching pairs the ids with [.] and separates pairs with [,]', () => {
-    expect(toInteraction(match, { type: 'match', placements: { m1: 'balint', m2: 'balint' } }, 'scorm2004')).toMatchObject({
+    expect(toInteraction(match, { type: 'match', placements: { m1: 'balint', m2: 'balint' } }, scorm2004)).toMatchObject({
       type: 'matching', learnerResponse: 'm1[.]balint[,]m2[.]balint', correctPattern: 'm1[.]balint[,]m2[.]therapy', result: 'incorrect',
     });
   });
 
   it('the description is the prompt on one line, at most 250 characters', () => {
     const long: SingleItem = { ...single, prompt: `Think of a patient.\nWhich ${'very '.repeat(80)}long question?` };
-    const d = toInteraction(long, { type: 'single', optionId: 'b' }, 'scorm2004').description;
+    const d = toInteraction(long, { type: 'single', optionId: 'b' }, scorm2004).description;
     expect(d.length).toBeLessThanOrEqual(250);
     expect(d).not.toMatch(/\n/);
     expect(d.endsWith('…')).toBe(true);
@@ -93,28 +100,28 @@ describe('scored answers as SCORM 2004 interactions', () => {
 
 describe('free text as interactions', () => {
   it('a reflection is a SCORM 1.2 fill-in cut to 255 characters, and says it was cut', () => {
-    const r = toReflectionInteraction(reflection, 'x'.repeat(300), 'scorm12');
+    const r = toReflectionInteraction(reflection, 'x'.repeat(300), scorm12);
     expect(r).toMatchObject({ id: 'q-reflect', type: 'fill-in', correctPattern: null, result: 'neutral', truncated: true });
     expect(r.learnerResponse).toHaveLength(255);
   });
 
   it('a reflection is a SCORM 2004 long-fill-in of up to 4000 characters', () => {
-    const r = toReflectionInteraction(reflection, 'y'.repeat(5000), 'scorm2004');
+    const r = toReflectionInteraction(reflection, 'y'.repeat(5000), scorm2004);
     expect(r).toMatchObject({ type: 'long-fill-in', truncated: true });
     expect(r.learnerResponse).toHaveLength(4000);
-    expect(toReflectionInteraction(reflection, 'y'.repeat(4000), 'scorm2004').truncated).toBe(false);
+    expect(toReflectionInteraction(reflection, 'y'.repeat(4000), scorm2004).truncated).toBe(false);
   });
 
   it('a short reflection is sent whole', () => {
-    expect(toReflectionInteraction(reflection, 'I felt rushed.', 'scorm12')).toMatchObject({ learnerResponse: 'I felt rushed.', truncated: false });
+    expect(toReflectionInteraction(reflection, 'I felt rushed.', scorm12)).toMatchObject({ learnerResponse: 'I felt rushed.', truncated: false });
   });
 
   it('line breaks become spaces, since LMSs refuse multi-line values', () => {
-    expect(toReflectionInteraction(reflection, 'First.\n\nSecond.\r\nThird.', 'scorm2004').learnerResponse).toBe('First. Second. Third.');
+    expect(toReflectionInteraction(reflection, 'First.\n\nSecond.\r\nThird.', scorm2004).learnerResponse).toBe('First. Second. Third.');
   });
 
   it('a text starting with a brace is not mistaken for a SCORM 2004 language tag', () => {
-    expect(toReflectionInteraction(reflection, '{sic} I felt', 'scorm2004').learnerResponse).toBe('(sic} I felt');
+    expect(toReflectionInteraction(reflection, '{sic} I felt', scorm2004).learnerResponse).toBe('(sic} I felt');
   });
 
   it('a cut never splits a character made of two code units', () => {
@@ -123,40 +130,35 @@ describe('free text as interactions', () => {
   });
 
   it('a rating is likert with the scale point; SCORM 1.2 letters stand for long scale ids', () => {
-    expect(toSurveyInteraction(rating, '4', 'scorm2004')).toMatchObject({ type: 'likert', learnerResponse: '4', correctPattern: null, result: 'neutral' });
-    expect(toSurveyInteraction(rating, '4', 'scorm12')).toMatchObject({ type: 'likert', learnerResponse: '4' });
-    expect(toSurveyInteraction(wordyRating, 'agree', 'scorm2004').learnerResponse).toBe('agree');
-    expect(toSurveyInteraction(wordyRating, 'agree', 'scorm12').learnerResponse).toBe('c');
+    expect(toSurveyInteraction(rating, '4', scorm2004)).toMatchObject({ type: 'likert', learnerResponse: '4', correctPattern: null, result: 'neutral' });
+    expect(toSurveyInteraction(rating, '4', scorm12)).toMatchObject({ type: 'likert', learnerResponse: '4' });
+    expect(toSurveyInteraction(wordyRating, 'agree', scorm2004).learnerResponse).toBe('agree');
+    expect(toSurveyInteraction(wordyRating, 'agree', scorm12).learnerResponse).toBe('c');
   });
 
   it('a free comment is text like a reflection', () => {
-    expect(toSurveyInteraction(comment, 'Good.\nMore cases, please.', 'scorm12')).toMatchObject({ type: 'fill-in', learnerResponse: 'Good. More cases, please.', truncated: false });
-    expect(toSurveyInteraction(comment, 'z'.repeat(300), 'scorm2004')).toMatchObject({ type: 'long-fill-in', truncated: false });
+    expect(toSurveyInteraction(comment, 'Good.\nMore cases, please.', scorm12)).toMatchObject({ type: 'fill-in', learnerResponse: 'Good. More cases, please.', truncated: false });
+    expect(toSurveyInteraction(comment, 'z'.repeat(300), scorm2004)).toMatchObject({ type: 'long-fill-in', truncated: false });
   });
 });
 
 describe('what scorm-again accepts', () => {
   const records = (standard: ScormStandard): [string, InteractionRecord][] => [
-    ['single', toInteraction(single, { type: 'single', optionId: 'a' }, standard)],
-    ['single with word ids', toInteraction(wordy, { type: 'single', optionId: 'listen' }, standard)],
-    ['multiple', toInteraction(multiple, { type: 'multiple', optionIds: ['a', 'b', 'c'] }, standard)],
-    ['true-false', toInteraction(truefalse, { type: 'truefalse', value: true }, standard)],
-    ['sort', toInteraction(sort, { type: 'sort', placements: { s1: 'cannot', s2: 'cannot', s3: 'can' } }, standard)],
-    ['match', toInteraction(match, { type: 'match', placements: { m1: 'balint', m2: 'therapy' } }, standard)],
-    ['reflection', toReflectionInteraction(reflection, `{Line one}\nline two ${'é'.repeat(5000)}`, standard)],
-    ['rating', toSurveyInteraction(rating, '5', standard)],
-    ['word rating', toSurveyInteraction(wordyRating, 'neutral', standard)],
-    ['comment', toSurveyInteraction(comment, 'Thank you.\nMore time for the group.', standard)],
+    ['single', toInteraction(single, { type: 'single', optionId: 'a' }, dialects[standard].responses)],
+    ['single with word ids', toInteraction(wordy, { type: 'single', optionId: 'listen' }, dialects[standard].responses)],
+    ['multiple', toInteraction(multiple, { type: 'multiple', optionIds: ['a', 'b', 'c'] }, dialects[standard].responses)],
+    ['true-false', toInteraction(truefalse, { type: 'truefalse', value: true }, dialects[standard].responses)],
+    ['sort', toInteraction(sort, { type: 'sort', placements: { s1: 'cannot', s2: 'cannot', s3: 'can' } }, dialects[standard].responses)],
+    ['match', toInteraction(match, { type: 'match', placements: { m1: 'balint', m2: 'therapy' } }, dialects[standard].responses)],
+    ['reflection', toReflectionInteraction(reflection, `{Line one}\nline two ${'é'.repeat(5000)}`, dialects[standard].responses)],
+    ['rating', toSurveyInteraction(rating, '5', dialects[standard].responses)],
+    ['word rating', toSurveyInteraction(wordyRating, 'neutral', dialects[standard].responses)],
+    ['comment', toSurveyInteraction(comment, 'Thank you.\nMore time for the group.', dialects[standard].responses)],
   ];
 
-  /** Sets the record as the SCORM dialects do; returns the values the runtime refused. */
+  /** Sets the record as the tracker does, through the version's dialect; returns the values the runtime refused. */
   function refused(standard: ScormStandard, i: InteractionRecord): string[] {
-    const p = 'cmi.interactions.0';
-    const pairs: [string, string][] = [[`${p}.id`, i.id], [`${p}.type`, i.type]];
-    if (standard === 'scorm2004') pairs.push([`${p}.description`, i.description]);
-    if (i.correctPattern !== null) pairs.push([`${p}.correct_responses.0.pattern`, i.correctPattern]);
-    pairs.push([standard === 'scorm12' ? `${p}.student_response` : `${p}.learner_response`, i.learnerResponse]);
-    if (i.result) pairs.push([`${p}.result`, i.result]);
+    const pairs = dialects[standard].interactionValues(0, { ...i, timestamp: new Date(2026, 11, 1, 9, 30), latencySeconds: 12.5 });
     if (standard === 'scorm12') {
       const api = new Scorm12API({ logLevel: 5 });
       api.LMSInitialize('');
@@ -174,7 +176,7 @@ describe('what scorm-again accepts', () => {
   }
 
   it('notices a value the runtime refuses, so the check above means something', () => {
-    const broken = { ...toReflectionInteraction(reflection, 'one', 'scorm2004'), learnerResponse: 'one\ntwo' };
+    const broken = { ...toReflectionInteraction(reflection, 'one', scorm2004), learnerResponse: 'one\ntwo' };
     expect(refused('scorm2004', broken)).toHaveLength(1);
     expect(refused('scorm12', { ...broken, type: 'fill-in' })).toHaveLength(1);
   });
@@ -187,6 +189,6 @@ describe('what scorm-again accepts', () => {
   });
 
   it('an answer with no response is wrong and has an empty learner response', () => {
-    expect(toInteraction(single, undefined, 'scorm12')).toMatchObject({ learnerResponse: '', result: 'wrong', correctPattern: 'b' });
+    expect(toInteraction(single, undefined, scorm12)).toMatchObject({ learnerResponse: '', result: 'wrong', correctPattern: 'b' });
   });
 });

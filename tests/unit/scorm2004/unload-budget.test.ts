@@ -62,10 +62,10 @@ describe('free text cut to a number of bytes', () => {
 
   it('a shared reflection longer than its share is cut, and the learner is told', () => {
     const reflection = { id: 'r', type: 'reflection', prompt: 'What did you notice?' } as const;
-    const r = toReflectionInteraction(reflection as never, 'È stato difficile. '.repeat(100), 'scorm2004', 300);
+    const r = toReflectionInteraction(reflection as never, 'È stato difficile. '.repeat(100), scorm2004Dialect.responses, 300);
     expect(new TextEncoder().encode(r.learnerResponse).length).toBeLessThanOrEqual(300);
     expect(r.truncated).toBe(true);
-    expect(toReflectionInteraction(reflection as never, 'Short.', 'scorm2004', 300)).toMatchObject({ learnerResponse: 'Short.', truncated: false });
+    expect(toReflectionInteraction(reflection as never, 'Short.', scorm2004Dialect.responses, 300)).toMatchObject({ learnerResponse: 'Short.', truncated: false });
   });
 });
 

@@ -1,0 +1,196 @@
+// The SCORM tracker with each version's dialect, in process, against scorm-again's Scorm12API and
+// Scorm2004API: what a learner's page visits, answers, result and exit leave in the LMS's data model.
+import { describe, expect, it, vi } from 'vitest';
+import { Scorm12API, Scorm2004API } from 'scorm-again';
+import type { ScoredItem, SingleItem, SortItem } from '../../../src/content/types';
+import type { AnswerEvent, Snapshot } from '../../../src/events/tracker';
+import { createScormTracker } from '../../../src/tracking/scorm/scorm-tracker';
+import { scorm12Dialect } from '../../../src/scorm12/dialect';
+import { scorm2004Dialect } from '../../../src/scorm2004/dialect';
+import type { ScormDialect } from '../../../src/scorm/dialect';
+
+const single: SingleItem = {
+  id: 'origins-born', type: 'single', teaches: 's', prompt: 'Where was Balint born?',
+  options: [{ id: 'a', text: 'Vienna', correct: false, feedback: '' }, { id: 'b', text: 'Budapest', correct: true, feedback: '' }],
+};
+const sort: SortItem = {
+  id: 'final-can-sort', type: 'sort', teaches: 's', prompt: 'Sort each statement',
+  categories: [{ id: 'can', text: 'Can' }, { id: 'cannot', text: 'Cannot' }],
+  statements: [{ id: 's1', text: 'one', category: 'can', feedback: '' }, { id: 's2', text: 'two', category: 'cannot', feedback: '' }],
+};
+const snap = (page: string): Snapshot => ({ location: page, suspendData: `state-${page}`, progress: 0.25, moduleSlug: 'origins', pageId: page });
+const answer = (item: ScoredItem, optionOrPlacements: string | Record<string, string>, kind: AnswerEvent['kind'] = 'check'): AnswerEvent => ({
+  item, kind, latencyMs: 12_500, moduleSlug: 'origins', correct: true,
+  response: typeof optionOrPlacements === 'string' ? { type: 'single', optionId: optionOrPlacements } : { type: 'sort', placements: optionOrPlacements },
+  objective: { id: 'origins', scorePercent: 50, status: 'incomplete' },
+});
+
+interface Lms {
+  api: Scorm12API | Scorm2004API;
+  /** The value the LMS holds: what the course last set and the LMS accepted (write-only elements
+   *  included), else what it held at launch. */
+  get(el: string): string;
+  commits: number;
+}
+
+function lms(dialect: ScormDialect, data: Record<string, string> = {}): Lms {
+  const api = dialect.standard === 'scorm12' ? new Scorm12API({ logLevel: 5 }) : new Scorm2004API({ logLevel: 5 });
+  // What the LMS held from an earlier sitting (scorm-again's loadFromFlattenedJSON, as the test LMS page does).
+  if (Object.keys(data).length) api.loadFromFlattenedJSON(data, '');
+  const accepted = new Map<string, string>();
+  const l: Lms = {
+    api,
+    get: (el) => accepted.get(el) ?? (dialect.standard === 'scorm12' ? (api as Scorm12API).LMSGetValue(el) : (api as Scorm2004API).GetValue(el)),
+    commits: 0,
+  };
+  const methods = api as unknown as Record<string, (...a: string[]) => string>;
+  const [commit, set] = dialect.standard === 'scorm12' ? ['LMSCommit', 'LMSSetValue'] : ['Commit', 'SetValue'];
+  const originalCommit = methods[commit].bind(api);
+  const originalSet = methods[set].bind(api);
+  methods[commit] = (a: string) => {
+    l.commits++;
+    return originalCommit(a);
+  };
+  methods[set] = (el: string, v: string) => {
+    const ok = originalSet(el, v);
+    if (String(ok) === 'true') accepted.set(el, v);
+    return ok;
+  };
+  return l;
+}
+
+const start = async (dialect: ScormDialect, l: Lms) => {
+  const tracker = createScormTracker(dialect, l.api, { storageKey: 'balint:test', sendReflections: false });
+  const launch = await tracker.start();
+  return { tracker, launch };
+};
+
+describe('SCORM 1.2 through its dialect', () => {
+  const d = scorm12Dialect;
+
+  it('a new attempt is incomplete, and each page visit commits the bookmark and state once', async () => {
+    const l = lms(d);
+    const { tracker, launch } = await start(d, l);
+    expect(launch).toMatchObject({ standard: 'scorm12', mode: 'normal', reporting: true, savedState: null });
+    tracker.visitPage(snap('origins-1'));
+    expect(l.commits).toBe(1);
+    expect(l.get('cmi.core.lesson_status')).toBe('incomplete');
+    expect(l.get('cmi.core.lesson_location')).toBe('origins-1');
+    expect(l.get('cmi.suspend_data')).toBe('state-origins-1');
+  });
+
+  it('every answer is a new interaction in 1.2 formats, with the module objective', async () => {
+    const l = lms(d);
+    const { tracker } = await start(d, l);
+    tracker.answer([answer(single, 'a')], snap('origins-quiz'));
+    tracker.answer([answer(single, 'b')], snap('origins-quiz'));
+    expect(l.get('cmi.interactions._count')).toBe('2');
+    const stored = [0, 1].map((n) => ['id', 'type', 'student_response', 'result', 'latency'].map((f) => l.get(`cmi.interactions.${n}.${f}`)));
+    expect(stored).toEqual([['origins-born', 'choice', 'a', 'wrong', '0000:00:12.50'], ['origins-born', 'choice', 'b', 'correct', '0000:00:12.50']]);
+    expect(l.get('cmi.objectives.0.id')).toBe('origins');
+    expect(l.get('cmi.objectives.0.status')).toBe('incomplete');
+  });
+
+  it('a failed attempt with retakes left stays incomplete and keeps its score back; a pass sends status, then score', async () => {
+    const l = lms(d);
+    const { tracker } = await start(d, l);
+    tracker.setResult({ scorePercent: 40, passed: false, completed: true, final: false }, snap('assessment-1'));
+    expect(l.get('cmi.core.lesson_status')).toBe('incomplete');
+    expect(l.get('cmi.core.score.raw')).toBe('');
+    const before = l.commits;
+    tracker.setResult({ scorePercent: 90, passed: true, completed: true, final: true }, snap('assessment-1'));
+    expect(l.commits - before).toBe(2);
+    expect(l.get('cmi.core.lesson_status')).toBe('passed');
+    expect(l.get('cmi.core.score.raw')).toBe('90');
+  });
+
+  it('leaving early suspends with the sitting’s time in CMITimespan', async () => {
+    const l = lms(d);
+    vi.useFakeTimers({ now: new Date(2026, 11, 1, 9, 0, 0) });
+    try {
+      const { tracker } = await start(d, l);
+      vi.setSystemTime(new Date(2026, 11, 1, 9, 1, 5));
+      tracker.finish('suspend', snap('origins-2'));
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(l.get('cmi.core.exit')).toBe('suspend');
+    expect(l.get('cmi.core.session_time')).toBe('0000:01:05.00');
+  });
+
+  it('a value the LMS refuses stays pending, the learner is told, and it goes with the next commit', async () => {
+    const l = lms(d);
+    const { tracker } = await start(d, l);
+    const notices: string[] = [];
+    tracker.onNotice((n) => notices.push(n.key));
+    const api = l.api as Scorm12API;
+    const setValue = api.LMSSetValue.bind(api);
+    let refuse = true;
+    api.LMSSetValue = (el: string, v: string) => (refuse && el === 'cmi.core.lesson_location' ? 'false' : setValue(el, v));
+    tracker.visitPage(snap('origins-1'));
+    expect(notices).toContain('notice.lmsRefused');
+    refuse = false;
+    tracker.visitPage(snap('origins-2'));
+    expect(l.get('cmi.core.lesson_location')).toBe('origins-2');
+  });
+
+  it('a finished attempt opens in review and records nothing', async () => {
+    const l = lms(d, { 'cmi.core.lesson_status': 'passed', 'cmi.core.lesson_location': 'assessment-1' });
+    const { tracker, launch } = await start(d, l);
+    expect(launch).toMatchObject({ mode: 'review', reporting: false, location: 'assessment-1', previouslyCompleted: true });
+    tracker.answer([answer(single, 'a')], snap('origins-quiz'));
+    expect(l.get('cmi.interactions._count')).toBe('0');
+  });
+});
+
+describe('SCORM 2004 through its dialect', () => {
+  const d = scorm2004Dialect;
+
+  it('a new attempt is incomplete with a progress measure; page visits commit the bookmark and state', async () => {
+    const l = lms(d);
+    const { tracker } = await start(d, l);
+    tracker.visitPage(snap('origins-1'));
+    expect(l.get('cmi.completion_status')).toBe('incomplete');
+    expect(l.get('cmi.location')).toBe('origins-1');
+    expect(l.get('cmi.progress_measure')).toBe('0.25');
+  });
+
+  it('knowledge checks become the module objective only; an assessment item is one interaction, updated on a retake', async () => {
+    const l = lms(d);
+    const { tracker } = await start(d, l);
+    tracker.answer([answer(single, 'b')], snap('origins-quiz'));
+    expect(l.get('cmi.interactions._count')).toBe('0');
+    expect(l.get('cmi.objectives.0.id')).toBe('origins');
+    expect(l.get('cmi.objectives.0.completion_status')).toBe('incomplete');
+    tracker.answer([answer(sort, { s1: 'cannot', s2: 'cannot' }, 'assessment')], snap('assessment-1'));
+    tracker.answer([answer(sort, { s1: 'can', s2: 'cannot' }, 'assessment')], snap('assessment-1'));
+    expect(l.get('cmi.interactions._count')).toBe('1');
+    expect(l.get('cmi.interactions.0.type')).toBe('matching');
+    expect(l.get('cmi.interactions.0.learner_response')).toBe('s1[.]can[,]s2[.]cannot');
+    expect(l.get('cmi.interactions.0.latency')).toBe('PT12.5S');
+  });
+
+  it('a relaunch finds each item’s interaction and each objective where the LMS keeps them', async () => {
+    const l = lms(d, {
+      'cmi.completion_status': 'incomplete', 'cmi.location': 'assessment-1',
+      'cmi.interactions.0.id': 'final-can-sort', 'cmi.interactions.0.type': 'matching',
+      'cmi.objectives.0.id': 'premises', 'cmi.objectives.1.id': 'origins',
+    });
+    const { tracker, launch } = await start(d, l);
+    expect(launch).toMatchObject({ mode: 'normal', location: 'assessment-1' });
+    tracker.answer([answer(sort, { s1: 'can', s2: 'can' }, 'assessment')], snap('assessment-1'));
+    expect(l.get('cmi.interactions._count')).toBe('1');
+    expect(l.get('cmi.interactions.0.learner_response')).toBe('s1[.]can[,]s2[.]can');
+    expect(l.get('cmi.objectives.1.score.raw')).toBe('50');
+  });
+
+  it('a pass sets success and completion, then the score; leaving early suspends with an ISO 8601 session time', async () => {
+    const l = lms(d);
+    const { tracker } = await start(d, l);
+    tracker.setResult({ scorePercent: 85, passed: true, completed: true, final: true }, snap('assessment-1'));
+    expect([l.get('cmi.success_status'), l.get('cmi.completion_status'), l.get('cmi.score.scaled'), l.get('cmi.score.raw')]).toEqual(['passed', 'completed', '0.85', '85']);
+    tracker.finish('suspend', snap('assessment-1'));
+    expect(l.get('cmi.exit')).toBe('suspend');
+    expect(l.get('cmi.session_time')).toMatch(/^PT(\d+(\.\d+)?S)$/);
+  });
+});

@@ -6,7 +6,8 @@ import type { JsonSource } from './json-source.js';
 import type { LoadedCourse } from './load.js';
 import type { Problem } from './problems.js';
 import type { ResolvedCourse } from './resolve.js';
-import { courseShapeOf, worstCaseEncodedLength } from '../../src/learner/state.js';
+import { courseShapeOf } from '../../src/learner/course-shape.js';
+import { worstCaseEncodedLength } from '../../src/learner/state-budget.js';
 import { courseMinutes } from './time-estimate.js';
 import { assessmentModule, fits, unloadBudget } from '../../src/scorm2004/unload-budget.js';
 

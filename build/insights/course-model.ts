@@ -5,7 +5,7 @@ import { loadCourse } from '../content/load.js';
 import { resolveCourse } from '../content/resolve.js';
 import { plainText } from '../../src/xapi/interaction.js';
 import type { Lang, QuizItem } from '../../src/content/types.js';
-import { courseShapeOf, type CourseShape } from '../../src/learner/state.js';
+import { courseShapeOf, type CourseShape } from '../../src/learner/course-shape.js';
 
 export interface CatalogueItem {
   id: string;

@@ -102,8 +102,11 @@ export interface SurveyItem extends ItemBase {
 export type ScoredItem = SingleItem | MultipleItem | TrueFalseItem | SortItem | MatchItem;
 export type QuizItem = ScoredItem | ReflectionItem | SurveyItem;
 
+/** Whether items of a type are scored: everything but reflections and the evaluation's survey. */
+export const isScoredType = (type: QuizItem['type']): boolean => type !== 'reflection' && type !== 'survey';
+
 export function isScored(item: QuizItem): item is ScoredItem {
-  return item.type !== 'reflection' && item.type !== 'survey';
+  return isScoredType(item.type);
 }
 
 // ---- Interactive components, resolved to one language ----

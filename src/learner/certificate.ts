@@ -1,15 +1,6 @@
 // The certificate's facts, derived from the attempt: pure, so the same attempt always shows the
 // same id, and a coordinator can tell two certificates apart.
-
-/** FNV-1a, 32 bits: short, stable, no crypto needed for an identifier. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
+import { fnv1a } from './hash';
 
 export function certificateId(parts: { courseId: string; version: string; learner: string; attempt: number; seed: number; completedOn: number }): string {
   const key = `${parts.courseId}|${parts.version}|${parts.learner}|${parts.attempt}|${parts.seed}|${parts.completedOn}`;

@@ -1,5 +1,6 @@
 // The reflection journal: the learner's reflective answers, kept in this browser only (never in
 // suspend_data, never sent unless the deploying trust opts in).
+import { journalKey, journalNotesKey } from './storage-keys';
 
 export interface JournalEntry {
   itemId: string;
@@ -9,11 +10,10 @@ export interface JournalEntry {
   savedAt: string;
 }
 
-const key = (courseId: string) => `balint:${courseId}:journal`;
 
 export function readJournal(courseId: string): Record<string, JournalEntry> {
   try {
-    const raw = localStorage.getItem(key(courseId));
+    const raw = localStorage.getItem(journalKey(courseId));
     const value = raw ? (JSON.parse(raw) as unknown) : {};
     return value && typeof value === 'object' ? (value as Record<string, JournalEntry>) : {};
   } catch {
@@ -26,7 +26,7 @@ export function saveJournalEntry(courseId: string, entry: JournalEntry): boolean
   try {
     const all = readJournal(courseId);
     all[entry.itemId] = entry;
-    localStorage.setItem(key(courseId), JSON.stringify(all));
+    localStorage.setItem(journalKey(courseId), JSON.stringify(all));
     return true;
   } catch {
     return false;
@@ -39,11 +39,10 @@ export interface JournalNotes {
   differently: string;
 }
 
-const notesKey = (courseId: string) => `balint:${courseId}:journal-notes`;
 
 export function readJournalNotes(courseId: string): JournalNotes {
   try {
-    const value = JSON.parse(localStorage.getItem(notesKey(courseId)) ?? '{}') as Partial<JournalNotes>;
+    const value = JSON.parse(localStorage.getItem(journalNotesKey(courseId)) ?? '{}') as Partial<JournalNotes>;
     return { learned: typeof value.learned === 'string' ? value.learned : '', differently: typeof value.differently === 'string' ? value.differently : '' };
   } catch {
     return { learned: '', differently: '' };
@@ -52,7 +51,7 @@ export function readJournalNotes(courseId: string): JournalNotes {
 
 export function saveJournalNotes(courseId: string, notes: JournalNotes): boolean {
   try {
-    localStorage.setItem(notesKey(courseId), JSON.stringify(notes));
+    localStorage.setItem(journalNotesKey(courseId), JSON.stringify(notes));
     return true;
   } catch {
     return false;
@@ -61,7 +60,7 @@ export function saveJournalNotes(courseId: string, notes: JournalNotes): boolean
 
 /** Removes every reflection and the summary from this browser. */
 export function deleteJournal(courseId: string): void {
-  for (const k of [key(courseId), notesKey(courseId)]) {
+  for (const k of [journalKey(courseId), journalNotesKey(courseId)]) {
     try {
       localStorage.removeItem(k);
     } catch {

@@ -1,16 +1,18 @@
 // The learner's session: where they are, what they have done, and the calls to the tracker.
 // Components read it and call its methods; it is the only place that talks to the Tracker.
-import type { CourseOutline, CoursePage, Module, ScoredItem, QuizItem } from '../content/types';
+import { isScored, type CourseOutline, type CoursePage, type Module, type ScoredItem, type QuizItem, type SurveyItem } from '../content/types';
 import type { LaunchData, Snapshot, Tracker } from '../events/tracker';
 import type { Response } from '../quiz/response';
 import { moduleLoaders, loadCoursePages } from 'virtual:module-loaders';
 import { flattenPages, type FlatPage } from './pages';
-import { courseShapeOf, decodeState, emptyState, encodeState, type CourseShape, type LearnerState } from '../learner/state';
+import { courseShapeOf, type CourseShape } from '../learner/course-shape';
+import { decodeState, encodeState } from '../learner/state-codec';
+import { emptyState, type LearnerState } from '../learner/learner-state';
 import { scoreItem } from '../quiz/score';
 import { canRetake, drawAssessment, isPassed, randomSeed, scorePercent } from '../quiz/assessment';
 import { isComplete } from '../quiz/response';
 import { certificateId, dateOfDay, dayNumber, displayName } from '../learner/certificate';
-import type { SurveyItem } from '../content/types';
+import { evaluationCommentsKey, learnerNameKey } from '../learner/storage-keys';
 
 export type View = { kind: 'home' } | { kind: 'page'; index: number } | { kind: 'coursePage'; id: string } | { kind: 'journal' };
 
@@ -133,7 +135,7 @@ export class CourseSession {
     const result = scoreItem(item, response);
     const previous = this.state.answers[item.id];
     this.state.answers[item.id] = { response, correct: result.correct, tries: (previous?.tries ?? 0) + 1 };
-    const scored = this.itemsOf(moduleSlug).filter((i): i is ScoredItem => i.type !== 'reflection' && i.type !== 'survey');
+    const scored = this.itemsOf(moduleSlug).filter(isScored);
     const answered = scored.filter((i) => this.state.answers[i.id]);
     const right = answered.filter((i) => this.state.answers[i.id].correct).length;
     const scorePercent = scored.length ? Math.round((right / scored.length) * 100) : 0;
@@ -158,7 +160,7 @@ export class CourseSession {
 
   /** The attempt's items, in this attempt's shuffled order. */
   assessmentItems(slug: string): ScoredItem[] {
-    const scored = this.itemsOf(slug).filter((i): i is ScoredItem => i.type !== 'reflection' && i.type !== 'survey');
+    const scored = this.itemsOf(slug).filter(isScored);
     const order = drawAssessment(scored, this.state.assessment.seed);
     return order.map((id) => scored.find((i) => i.id === id)!).filter(Boolean);
   }
@@ -212,7 +214,7 @@ export class CourseSession {
   // ---- Evaluation, attestation, certificate ----
 
   private commentsKey(): string {
-    return `balint:${this.outline.id}:evaluation-comments`;
+    return evaluationCommentsKey(this.outline.id);
   }
 
   /** Free comments are too long for suspend_data: they stay in this browser (and go to the LMS as survey interactions). */
@@ -259,7 +261,7 @@ export class CourseSession {
     if (this.launch.learner.name) return displayName(this.launch.learner.name);
     if (this.typedName !== null) return this.typedName;
     try {
-      return localStorage.getItem(`balint:${this.outline.id}:learner-name`);
+      return localStorage.getItem(learnerNameKey(this.outline.id));
     } catch {
       return null;
     }
@@ -268,7 +270,7 @@ export class CourseSession {
   setLearnerName(name: string): void {
     this.typedName = name;
     try {
-      localStorage.setItem(`balint:${this.outline.id}:learner-name`, name);
+      localStorage.setItem(learnerNameKey(this.outline.id), name);
     } catch {
       // shown for this sitting only
     }

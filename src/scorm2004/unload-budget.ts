@@ -17,7 +17,8 @@ import type { Response } from '../quiz/response';
 import type { Pair } from '../scorm/dialect';
 import { toInteraction, toSurveyInteraction } from '../scorm/interaction';
 import { isScored } from '../content/types';
-import { courseShapeOf, worstCaseEncodedLength } from '../learner/state';
+import { courseShapeOf } from '../learner/course-shape';
+import { worstCaseEncodedLength } from '../learner/state-budget';
 import { scorm2004Dialect } from './dialect';
 
 /** Chromium's limit for the bodies of beacons in flight. */

@@ -5,7 +5,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { certificateId } from '../../../src/learner/certificate.js';
-import { decodeState } from '../../../src/learner/state.js';
+import { decodeState } from '../../../src/learner/state-codec.js';
 import { parseResume, RESUME_STATE_ID } from '../../../src/xapi/resume-document.js';
 import { agentId } from '../../../src/xapi/actor.js';
 import type { Agent } from '@xapi/xapi';

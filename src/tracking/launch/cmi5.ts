@@ -18,11 +18,12 @@ import { readResume } from '../xapi/resume';
 import { parseCmi5Launch } from '../cmi5/launch-params';
 import { fetchAuthToken } from '../cmi5/auth-token';
 import { parseLaunchData, preferredLanguage } from '../cmi5/launch-data';
+import { trackerKey } from '../../learner/storage-keys';
 
 const MODES: Record<string, LaunchData['mode']> = { Normal: 'normal', Browse: 'browse', Review: 'review' };
 
 export async function launchTracker(outline: CourseOutline): Promise<Tracker> {
-  const base = `balint:${outline.id}:${outline.version}:${outline.lang}:cmi5`;
+  const base = trackerKey(outline, 'cmi5');
   const standalone = (notice: string) => createStandaloneTracker({ storageKey: base, notices: [notice] });
   const parsed = parseCmi5Launch(window.location.search);
   if (parsed.kind === 'none') return standalone('notice.noLms');

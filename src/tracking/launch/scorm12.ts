@@ -8,9 +8,10 @@ import { createScormTracker } from '../scorm/scorm-tracker';
 import { scorm12Dialect } from '../../scorm12/dialect';
 import { withStartFallback } from '../start-fallback';
 import { withXapi } from '../with-xapi';
+import { trackerKey } from '../../learner/storage-keys';
 
 export async function launchTracker(outline: CourseOutline): Promise<Tracker> {
-  const storageKey = `balint:${outline.id}:${outline.version}:${outline.lang}:scorm12`;
+  const storageKey = trackerKey(outline, 'scorm12');
   const standalone = (notice: string) => createStandaloneTracker({ storageKey, notices: [notice] });
   const api = findApi(scorm12Dialect.apiName);
   if (!api) return standalone('notice.noLms');

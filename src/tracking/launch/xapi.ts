@@ -14,9 +14,10 @@ import { agentId } from '../../xapi/actor';
 import { parseTinCanLaunch } from '../xapi/launch-params';
 import { createXapiTracker } from '../xapi/xapi-tracker';
 import { readResume } from '../xapi/resume';
+import { trackerKey } from '../../learner/storage-keys';
 
 export async function launchTracker(outline: CourseOutline): Promise<Tracker> {
-  const base = `balint:${outline.id}:${outline.version}:${outline.lang}:xapi`;
+  const base = trackerKey(outline, 'xapi');
   const parsed = parseTinCanLaunch(window.location.search);
   if (parsed.kind !== 'launch') {
     if (parsed.kind === 'invalid') console.warn(`Tin Can launch parameter not valid: ${parsed.reason}`);

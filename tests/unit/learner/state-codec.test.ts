@@ -1,7 +1,10 @@
 // The suspend_data codec: it round-trips, stays small, never throws on garbage, and tells an old
 // or foreign state apart so the learner starts safely and is told why.
 import { describe, expect, it } from 'vitest';
-import { courseShapeOf, decodeState, emptyState, encodeState, worstCaseEncodedLength, worstCaseState, type LearnerState } from '../../../src/learner/state';
+import { courseShapeOf } from '../../../src/learner/course-shape';
+import { decodeState, encodeState } from '../../../src/learner/state-codec';
+import { emptyState, type LearnerState } from '../../../src/learner/learner-state';
+import { worstCaseEncodedLength, worstCaseState } from '../../../src/learner/state-budget';
 import type { CourseOutline, ItemOutline } from '../../../src/content/types';
 import { seededRandom } from '../../../src/quiz/assessment';
 import type { Response } from '../../../src/quiz/response';

@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import type { CourseData, CourseOutline, ItemOutline, Module, ModuleOutline, QuizItem } from '../../../src/content/types';
 import { drawAssessment, seededRandom } from '../../../src/quiz/assessment';
 import type { Response } from '../../../src/quiz/response';
-import {
-  STATE_LIMITS, courseShapeOf, decodeState, emptyState, encodeState, worstCaseEncodedLength, worstCaseState,
-  type CourseShape, type LearnerState,
-} from '../../../src/learner/state';
+import { courseShapeOf, type CourseShape } from '../../../src/learner/course-shape';
+import { decodeState, encodeState } from '../../../src/learner/state-codec';
+import { STATE_LIMITS, emptyState, type LearnerState } from '../../../src/learner/learner-state';
+import { worstCaseEncodedLength, worstCaseState } from '../../../src/learner/state-budget';
 
 // ---- Courses to encode for ----
 

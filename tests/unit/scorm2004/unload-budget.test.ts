@@ -3,7 +3,7 @@
 // Terminate answered false / 101 after the whole course); the price of a post is checked against
 // Chromium's own FormData in tests/e2e/moodle-model.test.ts.
 import { describe, expect, it } from 'vitest';
-import { LANGS, type Lang, type ScoredItem } from '../../../src/content/types';
+import { LANGS, isScored, type Lang } from '../../../src/content/types';
 import { MIN_TEXT_BYTES, fits, unloadBudget } from '../../../src/scorm2004/unload-budget';
 import { toReflectionInteraction } from '../../../src/scorm/interaction';
 import { fitUtf8 } from '../../../src/scorm/lms-text';
@@ -44,7 +44,7 @@ describe('a course too large for it', () => {
     const en = resolved.get('en')!;
     // Three copies of every assessment item: about three times the interactions.
     const assessment = en.modules.find((m) => m.slug === 'assessment')!;
-    const scored = assessment.items.filter((i): i is ScoredItem => i.type !== 'reflection' && i.type !== 'survey');
+    const scored = assessment.items.filter(isScored);
     assessment.items = [...assessment.items, ...[1, 2].flatMap((n) => scored.map((i) => ({ ...i, id: `${i.id}-copy-${n}` })))];
     expect(fits(budgetOf(en))).toBe(false);
     const problems = checkResolved(loaded, resolved).map((p) => formatProblem(p, ROOT));

@@ -9,10 +9,19 @@ import { deterministicZip } from './zip.js';
 
 export const LAUNCH = 'index.html';
 
-/** Official schema files each SCORM package carries at its root (copied unmodified). */
-export const PACKAGE_SCHEMAS: Partial<Record<Format, string>> = {
-  scorm12: resolve(import.meta.dirname, 'package-schemas', 'scorm12'),
-  scorm2004: resolve(import.meta.dirname, 'package-schemas', 'scorm2004'),
+const SCHEMAS = resolve(import.meta.dirname, 'schemas');
+/** The official schema files each SCORM package carries at its root, as the SCORM CAM expects:
+ *  the ones its manifest names and what they include, read unmodified from build/schemas. */
+export const PACKAGE_SCHEMAS: Partial<Record<Format, { dir: string; files: string[] }>> = {
+  scorm12: { dir: join(SCHEMAS, 'scorm12'), files: ['adlcp_rootv1p2.xsd', 'ims_xml.xsd', 'imscp_rootv1p1p2.xsd', 'imsmd_rootv1p2p1.xsd'] },
+  scorm2004: {
+    dir: join(SCHEMAS, 'scorm2004-4th'),
+    files: [
+      'XMLSchema.dtd', 'adlcp_v1p3.xsd', 'adlnav_v1p3.xsd', 'adlseq_v1p3.xsd', 'datatypes.dtd', 'imscp_v1p1.xsd', 'imsss_v1p0.xsd',
+      'imsss_v1p0auxresource.xsd', 'imsss_v1p0control.xsd', 'imsss_v1p0delivery.xsd', 'imsss_v1p0limit.xsd', 'imsss_v1p0objective.xsd',
+      'imsss_v1p0random.xsd', 'imsss_v1p0rollup.xsd', 'imsss_v1p0seqrule.xsd', 'imsss_v1p0util.xsd', 'xml.xsd',
+    ],
+  },
 };
 
 export function listFiles(dir: string): string[] {
@@ -48,8 +57,8 @@ export function writePackage(course: CourseSource, lang: Lang, format: Format, s
   const contentFiles = [...files.keys()];
   const input = { course, lang, files: contentFiles, launch: LAUNCH };
   const text = (s: string) => new TextEncoder().encode(s);
-  const schemaDir = PACKAGE_SCHEMAS[format];
-  if (schemaDir) for (const f of listFiles(schemaDir).filter((n) => /\.(xsd|dtd)$/.test(n))) files.set(f, readFileSync(join(schemaDir, f)));
+  const schemas = PACKAGE_SCHEMAS[format];
+  if (schemas) for (const f of schemas.files) files.set(f, readFileSync(join(schemas.dir, f)));
   if (format === 'scorm12' || format === 'scorm2004') {
     files.set('imsmanifest.xml', text(format === 'scorm12' ? scorm12Manifest(input) : scorm2004Manifest(input)));
     files.set(METADATA_FILE, text(scormMetadata(input, format)));

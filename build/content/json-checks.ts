@@ -3,8 +3,10 @@
 import type { JsonPath, JsonSource } from './json-source.js';
 import type { Problems } from './problems.js';
 import { ID_PATTERN } from './markdown-source.js';
+import { LANG_NAMES, type Lang } from '../../src/content/types.js';
 
-const LANG_NAMES: Record<string, string> = { en: 'English (en)', it: 'Italian (it)' };
+/** A language as messages to authors name it: "English (en)". */
+export const langLabel = (lang: string): string => (lang in LANG_NAMES ? `${LANG_NAMES[lang as Lang]} (${lang})` : lang);
 
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -23,8 +25,8 @@ export class JsonChecker {
     if (this.langs.some((l) => l in value)) {
       for (const lang of this.langs) {
         const text = value[lang];
-        if (!(lang in value)) this.report(path, `missing ${LANG_NAMES[lang] ?? lang} text`);
-        else if (typeof text !== 'string' || text.trim() === '') this.report([...path, lang], `empty ${LANG_NAMES[lang] ?? lang} text`);
+        if (!(lang in value)) this.report(path, `missing ${langLabel(lang)} text`);
+        else if (typeof text !== 'string' || text.trim() === '') this.report([...path, lang], `empty ${langLabel(lang)} text`);
       }
       return;
     }

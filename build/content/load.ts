@@ -3,7 +3,7 @@
 // `loadCourse` throws ContentInvalid with all of them so an author sees every mistake at once.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LANGS, type CourseSource, type Lang, type UiStringSource } from '../../src/content/types.js';
+import { LANGS, LANG_NAMES, type CourseSource, type Lang, type UiStringSource } from '../../src/content/types.js';
 import { readJson, type JsonSource } from './json-source.js';
 import { JsonChecker, isObj } from './json-checks.js';
 import { checkQuiz, type ItemRef } from './quiz-checks.js';
@@ -42,7 +42,6 @@ export interface LoadedCourse {
   coursePages: LoadedCoursePage[];
 }
 
-const LANG_NAMES: Record<Lang, string> = { en: 'English', it: 'Italian' };
 
 function readText(file: string, problems: Problems, what: string): string | null {
   if (!existsSync(file)) {

@@ -1,6 +1,6 @@
 // Turns the validated sources into what the player reads for one language: the outline
 // (first-page data) and one content object per module. Text per language collapses to one string.
-import { LANGS, type Block, type CourseOutline, type Lang, type Module, type QuizItem, type InteractiveData, type CoursePage, type UiString, type UiStringSource } from '../../src/content/types.js';
+import { LANGS, placesAssessment, type Block, type CourseOutline, type Lang, type Module, type QuizItem, type InteractiveData, type CoursePage, type UiString, type UiStringSource } from '../../src/content/types.js';
 import type { LoadedCourse, LoadedModule } from './load.js';
 import type { MarkdownSource } from './markdown-source.js';
 import { countWords, renderMarkdown } from './render-markdown.js';
@@ -97,6 +97,7 @@ export function resolveCourse(loaded: LoadedCourse, lang: Lang): ResolvedCourse 
     modules: modules.map((m) => ({
       slug: m.slug,
       title: m.title,
+      assessment: placesAssessment(m),
       objectives: m.objectives,
       pages: m.pages.map((p) => ({ id: p.id, title: p.title, sections: p.sections })),
       items: m.items.map(itemOutline),

@@ -2,6 +2,7 @@
 // welcome page, the manifests and the CPD credit never promise a figure the content cannot bear.
 // The rates are stated here, in one place, for a CME coordinator to question.
 import type { InteractiveData, Module, QuizItem } from '../../src/content/types.js';
+import { INTERACTIVE_TYPES } from '../../src/content/interactive-types.js';
 
 /** Reading professional prose on a screen with care (words per minute; e-learning estimates use 200–250). */
 export const READING_WPM = 200;
@@ -54,7 +55,8 @@ function textsOf(value: unknown, key = ''): string[] {
 /** An interactive component: the minutes to read every text it holds, and to decide on each element. */
 function interactiveMinutes(data: InteractiveData): { reading: number; deciding: number } {
   const texts = textsOf(data);
-  const elements = data.type === 'cards' ? data.cards.length : data.type === 'sorter' ? data.statements.length : 0;
+  const decided = INTERACTIVE_TYPES[data.type].decided;
+  const elements = decided ? ((data as unknown as Record<string, unknown[]>)[decided]?.length ?? 0) : 0;
   return { reading: read(texts.join(' ')), deciding: (elements * DECISION_SECONDS) / 60 };
 }
 

@@ -2,10 +2,8 @@
 // of things, one text per plural form the language needs, so that no learner reads
 // "1 more attempts" or "ancora 1 tentativi". Every problem names the line to fix.
 import type { JsonChecker, Obj } from './json-checks.js';
-import { isObj } from './json-checks.js';
+import { isObj, langLabel } from './json-checks.js';
 
-const LANG_NAMES: Record<string, string> = { en: 'English (en)', it: 'Italian (it)' };
-const langName = (lang: string) => LANG_NAMES[lang] ?? lang;
 
 /** Placeholders that always hold a number of things, so the words around them change with it.
  *  A position ("Question {n} of {total}") or a percentage reads right for any number and is not here. */
@@ -49,29 +47,29 @@ function checkCounted(c: JsonChecker, key: string, entry: Obj): void {
   for (const lang of c.langs) {
     const forms = entry[lang];
     if (forms === undefined) {
-      c.report([key], `missing ${langName(lang)} text`);
+      c.report([key], `missing ${langLabel(lang)} text`);
       continue;
     }
     const needed = pluralFormsNeeded(lang);
     if (!isObj(forms)) {
-      c.report([key, lang], `${langName(lang)} needs its plural forms here, like ${formsSkeleton(lang)}, because this string counts {${count}}`);
+      c.report([key, lang], `${langLabel(lang)} needs its plural forms here, like ${formsSkeleton(lang)}, because this string counts {${count}}`);
       continue;
     }
     const known = pluralFormsOf(lang) as string[];
     for (const [form, text] of Object.entries(forms)) {
       if (!known.includes(form)) {
-        c.report([key, lang, form], `${langName(lang)} has no plural form "${form}"; give ${quoted(needed.keys())}`);
+        c.report([key, lang, form], `${langLabel(lang)} has no plural form "${form}"; give ${quoted(needed.keys())}`);
       } else if (typeof text !== 'string' || text.trim() === '') {
-        c.report([key, lang, form], `empty ${langName(lang)} text for the plural form "${form}"`);
+        c.report([key, lang, form], `empty ${langLabel(lang)} text for the plural form "${form}"`);
       }
     }
     for (const [form, example] of needed) {
-      if (!(form in forms)) c.report([key, lang], `${langName(lang)} needs the plural form "${form}" (the text for ${example} and numbers like it); give ${quoted(needed.keys())}`);
+      if (!(form in forms)) c.report([key, lang], `${langLabel(lang)} needs the plural form "${form}" (the text for ${example} and numbers like it); give ${quoted(needed.keys())}`);
     }
     // "other" is the general form in every language: it must show the number "count" names.
     if (!countChecked && typeof count === 'string' && count !== '' && typeof forms.other === 'string' && !placeholdersIn(forms.other).includes(count)) {
       countChecked = true;
-      c.report([key, 'count'], `"count": "${count}" names no placeholder of the ${langName(lang)} "other" text; name the one that holds the number (${quoted(placeholdersIn(forms.other)) || 'it has none'})`);
+      c.report([key, 'count'], `"count": "${count}" names no placeholder of the ${langLabel(lang)} "other" text; name the one that holds the number (${quoted(placeholdersIn(forms.other)) || 'it has none'})`);
     }
   }
 }

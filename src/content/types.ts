@@ -4,6 +4,8 @@
 
 export type Lang = 'en' | 'it';
 export const LANGS: readonly Lang[] = ['en', 'it'];
+/** Each language's name in English, for messages to authors and reports. */
+export const LANG_NAMES: Record<Lang, string> = { en: 'English', it: 'Italian' };
 
 /** Text per language, as written in the source JSON files. */
 export type Localised = Record<Lang, string>;
@@ -161,6 +163,9 @@ export interface Module {
 
 export interface CoursePage { id: string; title: string; html: string }
 
+/** Whether a module places the final assessment: its pages hold the assessment directive. */
+export const placesAssessment = (m: Module): boolean => m.pages.some((p) => p.blocks.some((b) => b.kind === 'directive' && b.name === 'assessment'));
+
 /** What the player knows of a module before its content chunk loads: enough for the menu,
  *  progress and the suspend_data codec (item ids, types and the ids of their choices). */
 export interface ItemOutline {
@@ -175,14 +180,15 @@ export interface PageOutline { id: string; title: string; sections: string[] }
 export interface ModuleOutline {
   slug: string;
   title: string;
+  /** The module places the final assessment (its prose holds the assessment directive). */
+  assessment: boolean;
   objectives: string[];
   pages: PageOutline[];
   items: ItemOutline[];
 }
 
-/** The first-page data: course facts, the outline of every module and the interface strings.
- *  Module content (HTML, quiz items, interactive data) loads per module. */
-export interface CourseOutline {
+/** The course's facts in one language: what the first-page outline and the full content share. */
+export interface CourseFacts {
   lang: Lang;
   id: string;
   iri: string;
@@ -192,9 +198,14 @@ export interface CourseOutline {
   masteryScore: number;
   attemptsAllowed: number;
   estimatedMinutes: number;
-  cme: CourseData['cme'];
-  privacy: CourseData['privacy'];
-  xapi: CourseData['xapi'];
+  cme: { creditHours: number; creditType: string; statement: string; provider: string; releaseDate: string; reviewDate: string; expiryDate: string };
+  privacy: { sendReflectionsToLms: boolean };
+  xapi: { endpoint: string | null; auth?: string; accountHomePage: string; sendReflectionText: boolean };
+}
+
+/** The first-page data: course facts, the outline of every module and the interface strings.
+ *  Module content (HTML, quiz items, interactive data) loads per module. */
+export interface CourseOutline extends CourseFacts {
   modules: ModuleOutline[];
   coursePages: PageOutline[];
   /** The theme's logo as the package holds it, or null. */
@@ -208,19 +219,7 @@ export interface CourseOutline {
 }
 
 /** Everything the player needs for one language. */
-export interface CourseData {
-  lang: Lang;
-  id: string;
-  iri: string;
-  version: string;
-  title: string;
-  description: string;
-  masteryScore: number;
-  attemptsAllowed: number;
-  estimatedMinutes: number;
-  cme: { creditHours: number; creditType: string; statement: string; provider: string; releaseDate: string; reviewDate: string; expiryDate: string };
-  privacy: { sendReflectionsToLms: boolean };
-  xapi: { endpoint: string | null; auth?: string; accountHomePage: string; sendReflectionText: boolean };
+export interface CourseData extends CourseFacts {
   modules: Module[];
   /** Course-level pages (references, accessibility statement, privacy). */
   coursePages: CoursePage[];

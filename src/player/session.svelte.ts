@@ -1,18 +1,20 @@
 // The learner's session: where they are, what they have done, and the calls to the tracker.
-// Components read it and call its methods; it is the only place that talks to the Tracker.
-import { isScored, type CourseOutline, type CoursePage, type Module, type ScoredItem, type QuizItem, type SurveyItem } from '../content/types';
+// Navigation and loading live here; the module quiz, the final assessment and the closing screens
+// are parts of it (module-quiz.ts, final-assessment.ts, course-closing.svelte.ts). The session and
+// its parts are the only places that talk to the Tracker.
+import type { CourseOutline, CoursePage, Module, QuizItem } from '../content/types';
 import type { LaunchData, Snapshot, Tracker } from '../events/tracker';
-import type { Response } from '../quiz/response';
 import { moduleLoaders, loadCoursePages } from 'virtual:module-loaders';
 import { flattenPages, type FlatPage } from './pages';
 import { courseShapeOf, type CourseShape } from '../learner/course-shape';
 import { decodeState, encodeState } from '../learner/state-codec';
 import { emptyState, type LearnerState } from '../learner/learner-state';
-import { scoreItem } from '../quiz/score';
-import { canRetake, drawAssessment, isPassed, randomSeed, scorePercent } from '../quiz/assessment';
-import { isComplete } from '../quiz/response';
-import { certificateId, dateOfDay, dayNumber, displayName } from '../learner/certificate';
-import { evaluationCommentsKey, learnerNameKey } from '../learner/storage-keys';
+import { randomSeed } from '../quiz/assessment';
+import type { ClosingSession } from '../close/closing-session';
+import type { LearnerRecord } from './learner-record';
+import { ModuleQuiz } from './module-quiz';
+import { FinalAssessment } from './final-assessment';
+import { Certificate, CourseEvaluation, TimeAttestation } from './course-closing.svelte';
 
 export type View = { kind: 'home' } | { kind: 'page'; index: number } | { kind: 'coursePage'; id: string } | { kind: 'journal' };
 
@@ -29,7 +31,7 @@ export function loadedPageParts(): PageParts {
   return pageParts;
 }
 
-export class CourseSession {
+export class CourseSession implements LearnerRecord {
   readonly pages: FlatPage[];
   readonly shape: CourseShape;
   view = $state<View>({ kind: 'home' });
@@ -37,6 +39,8 @@ export class CourseSession {
   modules = $state<Record<string, Module>>({});
   coursePages = $state<CoursePage[] | null>(null);
   notices = $state<string[]>([]);
+  readonly quiz = new ModuleQuiz(this);
+  readonly closing: ClosingSession;
   private finished = false;
   private readonly startedAt = Date.now();
 
@@ -53,6 +57,12 @@ export class CourseSession {
       this.state.bookmark = bookmarked.index;
       this.state.visited[bookmarked.index] = true;
     }
+    this.closing = {
+      assessment: new FinalAssessment(this),
+      evaluation: new CourseEvaluation(this),
+      attestation: new TimeAttestation(this),
+      certificate: new Certificate(this, () => this.openJournal()),
+    };
     tracker.onNotice((n) => {
       if (!this.notices.includes(n.key)) this.notices.push(n.key);
     });
@@ -128,171 +138,6 @@ export class CourseSession {
 
   itemsOf(slug: string): QuizItem[] {
     return this.modules[slug]?.items ?? [];
-  }
-
-  /** Scores a submitted answer, records it, and commits once. */
-  submitAnswer(item: ScoredItem, response: Response, moduleSlug: string, latencyMs: number) {
-    const result = scoreItem(item, response);
-    const previous = this.state.answers[item.id];
-    this.state.answers[item.id] = { response, correct: result.correct, tries: (previous?.tries ?? 0) + 1 };
-    const scored = this.itemsOf(moduleSlug).filter(isScored);
-    const answered = scored.filter((i) => this.state.answers[i.id]);
-    const right = answered.filter((i) => this.state.answers[i.id].correct).length;
-    const scorePercent = scored.length ? Math.round((right / scored.length) * 100) : 0;
-    const status = answered.length < scored.length ? 'incomplete' : scorePercent >= this.outline.masteryScore ? 'passed' : 'failed';
-    this.tracker.answer([{ item, kind: 'check', response, correct: result.correct, latencyMs, moduleSlug, objective: { id: moduleSlug, scorePercent, status } }], this.snapshot());
-    return result;
-  }
-
-  // ---- The final assessment ----
-
-  get masteryScore(): number {
-    return this.launch.masteryScore ?? this.outline.masteryScore;
-  }
-
-  get canRetake(): boolean {
-    return canRetake(this.state.assessment.attempt, this.outline.attemptsAllowed);
-  }
-
-  get retakesLeft(): number {
-    return Math.max(0, this.outline.attemptsAllowed - this.state.assessment.attempt);
-  }
-
-  /** The attempt's items, in this attempt's shuffled order. */
-  assessmentItems(slug: string): ScoredItem[] {
-    const scored = this.itemsOf(slug).filter(isScored);
-    const order = drawAssessment(scored, this.state.assessment.seed);
-    return order.map((id) => scored.find((i) => i.id === id)!).filter(Boolean);
-  }
-
-  assessmentAnswered(item: ScoredItem): boolean {
-    const r = this.state.assessment.responses[item.id];
-    return r !== undefined && isComplete(item, r);
-  }
-
-  /** A draft answer lives in the state and is saved with the next commit, not on every click. */
-  draftAssessmentAnswer(item: ScoredItem, response: Response | null): void {
-    if (response) this.state.assessment.responses[item.id] = response;
-    else delete this.state.assessment.responses[item.id];
-  }
-
-  assessmentResult(slug: string): { score: number; passed: boolean } | null {
-    const a = this.state.assessment;
-    if (!a.submitted || a.lastScore === null) return null;
-    void slug;
-    return { score: a.lastScore, passed: isPassed(a.lastScore, this.masteryScore) };
-  }
-
-  submitAssessment(slug: string): void {
-    const items = this.assessmentItems(slug);
-    const results = items.map((item) => ({ item, response: this.state.assessment.responses[item.id], correct: scoreItem(item, this.state.assessment.responses[item.id]).correct }));
-    const score = scorePercent(results.map((r) => r.correct));
-    const passed = isPassed(score, this.masteryScore);
-    const a = this.state.assessment;
-    a.submitted = true;
-    a.lastScore = score;
-    this.state.score = Math.max(score, this.state.score ?? 0);
-    this.state.passed = passed || this.state.passed === true;
-    this.state.completed = this.state.passed === true || !this.canRetake;
-    if (passed && this.state.completedOn === null) this.state.completedOn = dayNumber(new Date());
-    const objective = { id: slug, scorePercent: score, status: passed ? 'passed' : 'failed' } as const;
-    this.tracker.answer(results.map((r) => ({ item: r.item, kind: 'assessment', response: r.response, correct: r.correct, latencyMs: 0, moduleSlug: slug, objective })), this.snapshot());
-    this.tracker.setResult({ scorePercent: this.state.score, passed: this.state.passed === true, completed: true, final: this.state.completed }, this.snapshot());
-  }
-
-  retakeAssessment(): void {
-    if (!this.canRetake || this.launch.mode !== 'normal') return;
-    const a = this.state.assessment;
-    a.attempt += 1;
-    a.seed = randomSeed();
-    a.submitted = false;
-    a.responses = {};
-    a.lastScore = null;
-    this.tracker.save(this.snapshot());
-  }
-
-  // ---- Evaluation, attestation, certificate ----
-
-  private commentsKey(): string {
-    return evaluationCommentsKey(this.outline.id);
-  }
-
-  /** Free comments are too long for suspend_data: they stay in this browser (and go to the LMS as survey interactions). */
-  surveyComments(): Record<string, string> {
-    try {
-      return JSON.parse(localStorage.getItem(this.commentsKey()) ?? '{}') as Record<string, string>;
-    } catch {
-      return {};
-    }
-  }
-
-  submitSurvey(items: SurveyItem[], answers: Record<string, string>): void {
-    const comments: Record<string, string> = {};
-    for (const item of items) {
-      const answer = (answers[item.id] ?? '').trim();
-      if (!answer) continue;
-      if (item.scale) this.state.survey[item.id] = answer;
-      else comments[item.id] = answer;
-    }
-    try {
-      localStorage.setItem(this.commentsKey(), JSON.stringify(comments));
-    } catch {
-      // the comment still goes to the LMS below
-    }
-    const slug = this.pages[this.state.bookmark]?.moduleSlug ?? '';
-    const events = items.filter((i) => (answers[i.id] ?? '').trim()).map((item) => ({ item, answer: answers[item.id].trim(), moduleSlug: slug }));
-    this.tracker.survey(events, this.snapshot());
-  }
-
-  /** Minutes spent so far across sittings, rounded up. */
-  measuredMinutes(): number {
-    const seconds = this.state.elapsedSeconds + (Date.now() - this.startedAt) / 1000;
-    return Math.max(1, Math.ceil(seconds / 60));
-  }
-
-  attest(minutes: number): void {
-    this.state.attestedMinutes = minutes;
-    this.tracker.save(this.snapshot());
-  }
-
-  private typedName = $state<string | null>(null);
-
-  learnerName(): string | null {
-    if (this.launch.learner.name) return displayName(this.launch.learner.name);
-    if (this.typedName !== null) return this.typedName;
-    try {
-      return localStorage.getItem(learnerNameKey(this.outline.id));
-    } catch {
-      return null;
-    }
-  }
-
-  setLearnerName(name: string): void {
-    this.typedName = name;
-    try {
-      localStorage.setItem(learnerNameKey(this.outline.id), name);
-    } catch {
-      // shown for this sitting only
-    }
-  }
-
-  /** The certificate's facts after a pass. Credit hours come from the learner's attested time only
-   *  (null until they confirm it), capped at the course's credit. */
-  certificate(): { id: string; date: string; score: number; hours: number | null } | null {
-    if (this.state.passed !== true || this.state.score === null) return null;
-    const day = this.state.completedOn ?? dayNumber(new Date());
-    const a = this.state.assessment;
-    return {
-      id: certificateId({ courseId: this.outline.id, version: this.outline.version, learner: this.launch.learner.id ?? '', attempt: a.attempt, seed: a.seed, completedOn: day }),
-      date: dateOfDay(day).toLocaleDateString(this.outline.lang === 'it' ? 'it-IT' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-      score: this.state.score,
-      hours: this.state.attestedMinutes === null ? null : Math.min(this.outline.cme.creditHours, Math.round((this.state.attestedMinutes / 60) * 4) / 4),
-    };
-  }
-
-  /** Reflection text stays in the journal; the tracker only learns that the learner responded. */
-  reflect(item: QuizItem, text: string, moduleSlug: string): void {
-    this.tracker.reflect({ item, text, moduleSlug }, this.snapshot());
   }
 
   private listenForLeaving(): void {

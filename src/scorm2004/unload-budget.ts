@@ -16,7 +16,7 @@ import type { Module, ScoredItem } from '../content/types';
 import type { Response } from '../quiz/response';
 import type { Pair } from '../scorm/dialect';
 import { toInteraction, toSurveyInteraction } from '../scorm/interaction';
-import { isScored } from '../content/types';
+import { isScored, placesAssessment } from '../content/types';
 import { courseShapeOf } from '../learner/course-shape';
 import { worstCaseEncodedLength } from '../learner/state-budget';
 import { scorm2004Dialect } from './dialect';
@@ -87,9 +87,7 @@ function longestResponse(item: ScoredItem): Response {
 }
 
 /** The module holding the final assessment: the one whose pages place it. */
-export function assessmentModule(modules: readonly Module[]): Module | undefined {
-  return modules.find((m) => m.pages.some((p) => p.blocks.some((b) => b.kind === 'directive' && b.name === 'assessment')));
-}
+export const assessmentModule = (modules: readonly Module[]): Module | undefined => modules.find(placesAssessment);
 
 export function unloadBudget(course: BudgetCourse): UnloadBudget {
   const full = priced(course, false);

@@ -4,8 +4,10 @@
 // X-Experience-API-Version: 1.0.3 on every request (set by @xapi/xapi).
 import type XAPI from '@xapi/xapi';
 import type { Agent, Statement } from '@xapi/xapi';
-import type { AdapterFunction } from '@xapi/xapi/dist/types/adapters';
 import type { LrsAnswer, StatementTransport } from './outbox';
+
+/** A custom HTTP adapter, as @xapi/xapi's public constructor takes it. */
+type AdapterFunction = Extract<NonNullable<ConstructorParameters<typeof XAPI>[0]['adapter']>, (...args: never[]) => unknown>;
 
 export interface LrsConfig {
   endpoint: string;

@@ -75,7 +75,7 @@ function statement(scope: StatementScope, stamp: Stamp, verb: VerbName, object: 
 
 function moduleActivity(scope: StatementScope, slug: string): Activity {
   const mod = scope.modules.find((m) => m.slug === slug);
-  const type = slug === 'assessment' ? ACTIVITY_TYPES.assessment : ACTIVITY_TYPES.module;
+  const type = mod?.assessment ? ACTIVITY_TYPES.assessment : ACTIVITY_TYPES.module;
   return { objectType: 'Activity', id: activityIds.module(scope.courseIri, slug), definition: { type, ...(mod && { name: langMap(scope.lang, mod.title) }) } };
 }
 

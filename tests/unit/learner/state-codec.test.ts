@@ -24,7 +24,7 @@ function outline(id = 'course-a', extraPage = false): CourseOutline {
     lang: 'en', id, iri: 'https://example.org/c', version: '1', title: 'T', description: 'D', masteryScore: 80, attemptsAllowed: 3, estimatedMinutes: 60,
     cme: { creditHours: 1, creditType: '', statement: '', provider: '', releaseDate: '', reviewDate: '', expiryDate: '' },
     privacy: { sendReflectionsToLms: false }, xapi: { endpoint: null, accountHomePage: '', sendReflectionText: false },
-    modules: [{ slug: 'm', title: 'M', objectives: [], pages, items }], coursePages: [], logo: null, ui: {}, scorm2004: { textBytes: null, brief: false },
+    modules: [{ slug: 'm', title: 'M', assessment: false, objectives: [], pages, items }], coursePages: [], logo: null, ui: {}, scorm2004: { textBytes: null, brief: false },
   };
 }
 

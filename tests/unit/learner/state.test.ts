@@ -20,7 +20,7 @@ function outline(id: string, modules: { slug: string; pages: number; items: Item
     lang: 'en', id, iri: `https://example.org/${id}`, version: '1.0.0', title: 'T', description: 'D', masteryScore: 80, attemptsAllowed: 3, estimatedMinutes: 60,
     cme: { creditHours: 1, creditType: '', statement: '', provider: '', releaseDate: '', reviewDate: '', expiryDate: '' },
     privacy: { sendReflectionsToLms: false }, xapi: { endpoint: null, accountHomePage: '', sendReflectionText: false },
-    modules: modules.map((m): ModuleOutline => ({ slug: m.slug, title: m.slug, objectives: [], pages: pagesOf(m.slug, m.pages), items: m.items })),
+    modules: modules.map((m): ModuleOutline => ({ slug: m.slug, title: m.slug, assessment: false, objectives: [], pages: pagesOf(m.slug, m.pages), items: m.items })),
     coursePages: [], logo: null, ui: {}, scorm2004: { textBytes: null, brief: false },
   };
 }

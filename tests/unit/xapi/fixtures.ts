@@ -36,8 +36,8 @@ export const likert: SurveyItem = { id: 'eval-1', type: 'survey', teaches: 'eval
 export const comment: SurveyItem = { id: 'eval-9', type: 'survey', teaches: 'eval', prompt: 'Any comment?', scale: null };
 
 export const modules: ModuleOutline[] = [
-  { slug: 'origins', title: 'Origins', objectives: [], pages: [{ id: 'origins-1', title: 'Budapest', sections: [] }], items: [] },
-  { slug: 'assessment', title: 'Assessment', objectives: [], pages: [{ id: 'assessment-1', title: 'Final assessment', sections: [] }], items: [] },
+  { slug: 'origins', title: 'Origins', assessment: false, objectives: [], pages: [{ id: 'origins-1', title: 'Budapest', sections: [] }], items: [] },
+  { slug: 'assessment', title: 'Assessment', assessment: true, objectives: [], pages: [{ id: 'assessment-1', title: 'Final assessment', sections: [] }], items: [] },
 ];
 
 export function scope(overrides: Partial<StatementScope> = {}): StatementScope {

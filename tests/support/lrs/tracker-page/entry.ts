@@ -10,7 +10,7 @@ const outline: CourseOutline = {
   cme: { creditHours: 1, creditType: '', statement: '', provider: '', releaseDate: '', reviewDate: '', expiryDate: '' },
   privacy: { sendReflectionsToLms: false },
   xapi: { endpoint: null, accountHomePage: 'https://lms.example.org', sendReflectionText: false },
-  modules: [{ slug: 'origins', title: 'Origins', objectives: [], pages: [{ id: 'p1', title: 'One', sections: [] }, { id: 'p2', title: 'Two', sections: [] }], items: [] }],
+  modules: [{ slug: 'origins', title: 'Origins', assessment: false, objectives: [], pages: [{ id: 'p1', title: 'One', sections: [] }, { id: 'p2', title: 'Two', sections: [] }], items: [] }],
   coursePages: [], logo: null, ui: {}, scorm2004: { textBytes: null, brief: false },
 };
 

@@ -50,8 +50,8 @@ function row(name: string, w: PackageWeight, ms: number | undefined, over: strin
 /** Milliseconds until the course's first text shows, and until the player is ready to start. Files are
  *  served uncompressed, as some LMSs serve them: the worst case. */
 async function firstCourseText(lang: string): Promise<{ text: number; ready: number } | null> {
-  const { launchBrowser } = await import('../tests/support/browser.js');
-  const { serveStatic } = await import('../tests/support/static-server.js');
+  const { launchBrowser } = await import('./harness/browser.js');
+  const { serveStatic } = await import('./harness/static-server.js');
   const server = await serveStatic({ '/': join(DIST, 'web') });
   const browser = await launchBrowser();
   try {
@@ -83,8 +83,8 @@ type Target = import('playwright-core').Page | import('playwright-core').Frame;
 
 /** The whole course as a learner takes it: every page by Next, every module quiz, the assessment (a pass). */
 async function fullRun(target: Target): Promise<void> {
-  const { courseContent } = await import('../tests/support/course-content.js');
-  const { answerModuleQuiz, takeAssessment } = await import('../tests/support/course-driver.js');
+  const { courseContent } = await import('./harness/course-content.js');
+  const { answerModuleQuiz, takeAssessment } = await import('./harness/course-driver.js');
   const content = courseContent('en', ROOT);
   const start = target.locator('main button.primary');
   if (await start.isVisible()) await start.click();
@@ -97,8 +97,8 @@ async function fullRun(target: Target): Promise<void> {
 
 /** Commits of a full run in the test LMS, sorted by what changed since the previous commit. */
 async function scormCommits(standard: 'scorm12' | 'scorm2004'): Promise<string> {
-  const { launchBrowser } = await import('../tests/support/browser.js');
-  const { LmsSession, startLmsServer } = await import('../tests/support/lms-harness.js');
+  const { launchBrowser } = await import('./harness/browser.js');
+  const { LmsSession, startLmsServer } = await import('./harness/lms/lms-session.js');
   const lms = await startLmsServer('en', standard);
   const browser = await launchBrowser();
   try {
@@ -147,11 +147,11 @@ function unloadBudgets(): string[] {
 
 /** Statements and POSTs of a full cmi5 run against the test LRS. */
 async function xapiPosts(): Promise<string> {
-  const { launchChromium } = await import('../tests/support/lrs/chromium.js');
-  const { startTestLrs } = await import('../tests/support/lrs/lrs-front.js');
-  const { hostPackage, leaveCourse, verbOf, waitForCourse, waitForStatements } = await import('../tests/support/lrs/package-host.js');
-  const { Cmi5Lms } = await import('../tests/support/cmi5-launcher.js');
-  const { courseContent } = await import('../tests/support/course-content.js');
+  const { launchBrowser: launchChromium } = await import('./harness/browser.js');
+  const { startTestLrs } = await import('./harness/lrs/lrs-front.js');
+  const { hostPackage, leaveCourse, verbOf, waitForCourse, waitForStatements } = await import('./harness/lrs/package-host.js');
+  const { Cmi5Lms } = await import('./harness/cmi5-launcher.js');
+  const { courseContent } = await import('./harness/course-content.js');
   const lrs = await startTestLrs();
   const browser = await launchChromium();
   try {

@@ -68,6 +68,7 @@ export async function startDevServer(o: DevServerOptions): Promise<DevServer> {
     if (path === '/') return sendFile(res, join(PREVIEW, 'index.html'));
     if (path.startsWith('/preview/')) return sendFile(res, safeJoin(PREVIEW, path.slice('/preview/'.length)));
     if (path.startsWith('/scorm-again/')) return sendFile(res, safeJoin(SCORM_AGAIN, path.slice('/scorm-again/'.length)));
+    if (path === '/harness/scorm-lms.js') return sendFile(res, join(TOOLKIT, 'build', 'harness', 'lms', 'scorm-lms.js'));
     if (path === '/dev/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(`event: hello\ndata: {}\n\n`);

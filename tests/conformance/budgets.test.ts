@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUDGETS, overBudget, weighZip } from '../../build/budgets';
-import { DIST } from '../support/paths';
+import { DIST } from '../../build/harness/paths';
 
 const zips = ['en', 'it'].flatMap((lang) => readdirSync(join(DIST, lang)).filter((f) => f.endsWith('.zip')).map((f) => join(DIST, lang, f)));
 

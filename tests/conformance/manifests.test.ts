@@ -19,7 +19,7 @@ import {
 import { checkWellFormed, SCHEMA_SETS, schemasDir, validateXml, type XmlKind } from '../../build/validate-xml';
 import { fillTemplate } from '../../build/xml';
 import { LANGS, type CourseSource, type Lang } from '../../src/content/types';
-import { ROOT } from '../support/paths';
+import { ROOT } from '../../build/harness/paths';
 
 const course = JSON.parse(readFileSync(join(ROOT, 'course', 'course.json'), 'utf8')) as CourseSource;
 const FILES = [

@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readZip, zipPath, type ZipFormat } from '../support/packages';
-import { CONTENT_ROOT, DIST, ROOT } from '../support/paths';
+import { readZip, zipPath, type ZipFormat } from '../../build/harness/packages';
+import { CONTENT_ROOT, DIST, ROOT } from '../../build/harness/paths';
 import { validateXml } from '../../build/validate-xml';
 
 const LANGS = ['en', 'it'] as const;

@@ -18,11 +18,11 @@ import { describe, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { collectErrors } from '../support/browser';
+import { collectErrors } from '../../build/harness/browser';
 import { useWebBuild } from '../support/web-build';
-import { OUTPUT } from '../support/paths';
-import { courseContent } from '../support/course-content';
-import { answerFor } from '../support/course-driver';
+import { OUTPUT } from '../../build/harness/paths';
+import { courseContent } from '../../build/harness/course-content';
+import { answerFor } from '../../build/harness/course-driver';
 import { AXE_DIR, AXE_ROUTE, axeViolations, horizontalOverflow, languages, runningMotion, seedRandom, smallTargets } from '../support/a11y';
 import { isScored, type Lang, type Module, type ScoredItem } from '../../src/content/types';
 

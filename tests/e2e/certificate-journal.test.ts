@@ -7,13 +7,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Download, Page } from 'playwright-core';
-import { collectErrors } from '../support/browser';
+import { collectErrors } from '../../build/harness/browser';
 import { useWebBuild } from '../support/web-build';
-import { OUTPUT } from '../support/paths';
-import { courseContent } from '../support/course-content';
-import { openPage, takeAssessment } from '../support/course-driver';
+import { OUTPUT } from '../../build/harness/paths';
+import { courseContent } from '../../build/harness/course-content';
+import { openPage, takeAssessment } from '../../build/harness/course-driver';
 import { pdfText, readPdf } from '../support/pdf-reader';
-import { LmsSession, startLmsServer } from '../support/lms-harness';
+import { LmsSession, startLmsServer } from '../../build/harness/lms/lms-session';
 import type { Module, ReflectionItem } from '../../src/content/types';
 
 const web = useWebBuild();

@@ -6,13 +6,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Statement } from '@xapi/xapi';
-import { collectErrors } from '../support/browser';
-import { launchChromium as launchBrowser } from '../support/lrs/chromium';
-import { startTestLrs, type TestLrs } from '../support/lrs/lrs-front';
-import { hostPackage, leaveCourse, verbOf, waitForCourse, waitForStatements } from '../support/lrs/package-host';
-import { Cmi5Lms, CMI5_CATEGORY, COURSE_ID, MASTERY_EXT, MOVEON_CATEGORY, SESSION_EXT, type Cmi5Launch } from '../support/cmi5-launcher';
-import { courseContent } from '../support/course-content';
-import { answerModuleQuiz, chooseAnswer, openPage, takeAssessment } from '../support/course-driver';
+import { collectErrors } from '../../build/harness/browser';
+import { launchBrowser } from '../../build/harness/browser';
+import { startTestLrs, type TestLrs } from '../../build/harness/lrs/lrs-front';
+import { hostPackage, leaveCourse, verbOf, waitForCourse, waitForStatements } from '../../build/harness/lrs/package-host';
+import { Cmi5Lms, CMI5_CATEGORY, COURSE_ID, MASTERY_EXT, MOVEON_CATEGORY, SESSION_EXT, type Cmi5Launch } from '../../build/harness/cmi5-launcher';
+import { courseContent } from '../../build/harness/course-content';
+import { answerModuleQuiz, chooseAnswer, openPage, takeAssessment } from '../../build/harness/course-driver';
 import { isScored } from '../../src/content/types';
 
 const content = courseContent('en');

@@ -2,10 +2,10 @@
 // to the last, every module quiz, the final assessment (a pass), the evaluation, the attestation
 // of time, and the certificate with their name.
 import { describe, expect, it } from 'vitest';
-import { collectErrors } from '../support/browser';
+import { collectErrors } from '../../build/harness/browser';
 import { useWebBuild } from '../support/web-build';
-import { courseContent } from '../support/course-content';
-import { answerModuleQuiz, openPage, takeAssessment } from '../support/course-driver';
+import { courseContent } from '../../build/harness/course-content';
+import { answerModuleQuiz, openPage, takeAssessment } from '../../build/harness/course-driver';
 
 const web = useWebBuild();
 

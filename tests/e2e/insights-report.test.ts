@@ -6,9 +6,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, collectErrors } from '../support/browser';
+import { launchBrowser, collectErrors } from '../../build/harness/browser';
 import { AXE_DIR, axeViolations, horizontalOverflow } from '../support/a11y';
-import { OUTPUT, ROOT } from '../support/paths';
+import { OUTPUT, ROOT } from '../../build/harness/paths';
 import { runInsights } from '../../build/insights/run';
 
 const OUT = join(OUTPUT, 'insights-report');

@@ -7,9 +7,9 @@
 // live region. On a phone, the folded menu opens from the keyboard and leads to the course pages.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { collectErrors } from '../support/browser';
+import { collectErrors } from '../../build/harness/browser';
 import { useWebBuild } from '../support/web-build';
-import { courseContent } from '../support/course-content';
+import { courseContent } from '../../build/harness/course-content';
 import { seedRandom } from '../support/a11y';
 import { KeyboardLearner } from '../support/keyboard';
 import { isScored, type InteractiveData, type Lang, type Module, type ScoredItem } from '../../src/content/types';

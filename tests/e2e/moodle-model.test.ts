@@ -4,10 +4,10 @@
 // when the posts made while the page unloads exceed what sendBeacon carries.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { LmsSession, startLmsServer, type LmsServer } from '../support/lms-harness';
-import { courseContent } from '../support/course-content';
-import { answerModuleQuiz, chooseAnswer, openPage, sendEvaluation, takeAssessment } from '../support/course-driver';
+import { launchBrowser } from '../../build/harness/browser';
+import { LmsSession, startLmsServer, type LmsServer } from '../../build/harness/lms/lms-session';
+import { courseContent } from '../../build/harness/course-content';
+import { answerModuleQuiz, chooseAnswer, openPage, sendEvaluation, takeAssessment } from '../../build/harness/course-driver';
 import { isScored } from '../../src/content/types';
 import { multipartBytes, unloadBudget } from '../../src/scorm2004/unload-budget';
 

@@ -8,10 +8,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { collectErrors, launchBrowser } from '../support/browser';
-import { OUTPUT, ROOT } from '../support/paths';
-import { courseContent } from '../support/course-content';
-import { answerModuleQuiz, openPage, takeAssessment } from '../support/course-driver';
+import { collectErrors, launchBrowser } from '../../build/harness/browser';
+import { OUTPUT, ROOT } from '../../build/harness/paths';
+import { courseContent } from '../../build/harness/course-content';
+import { answerModuleQuiz, openPage, takeAssessment } from '../../build/harness/course-driver';
 
 let browser: Browser;
 let server: ChildProcess;

@@ -2,12 +2,12 @@
 // after a pass, a fail, leaving halfway, and each failure path a real LMS can produce.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { LmsSession, startLmsServer, type LmsServer, type LmsCall } from '../support/lms-harness';
-import { courseContent } from '../support/course-content';
-import { answerModuleQuiz, openPage, takeAssessment } from '../support/course-driver';
+import { launchBrowser } from '../../build/harness/browser';
+import { LmsSession, startLmsServer, type LmsServer, type LmsCall } from '../../build/harness/lms/lms-session';
+import { courseContent } from '../../build/harness/course-content';
+import { answerModuleQuiz, openPage, takeAssessment } from '../../build/harness/course-driver';
 import { isScored } from '../../src/content/types';
-import { OUTPUT } from '../support/paths';
+import { OUTPUT } from '../../build/harness/paths';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -246,8 +246,8 @@ for (const standard of ['scorm12', 'scorm2004'] as const) {
 
 describe('a SCORM package opened without an LMS', () => {
   it('runs standalone and tells the learner nothing is reported', async () => {
-    const { serveStatic } = await import('../support/static-server');
-    const { unpack } = await import('../support/packages');
+    const { serveStatic } = await import('../../build/harness/static-server');
+    const { unpack } = await import('../../build/harness/packages');
     const server = await serveStatic({ '/': unpack('en', 'scorm12') });
     const ctx = await browser.newContext();
     const page = await ctx.newPage();

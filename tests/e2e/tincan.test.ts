@@ -3,12 +3,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
-import { collectErrors } from '../support/browser';
-import { launchChromium as launchBrowser } from '../support/lrs/chromium';
-import { startTestLrs, TEST_AUTH, type TestLrs } from '../support/lrs/lrs-front';
-import { hostPackage, leaveCourse, verbOf, waitForCourse, waitForStatements, type HostedPackage } from '../support/lrs/package-host';
-import { courseContent } from '../support/course-content';
-import { answerModuleQuiz, openPage } from '../support/course-driver';
+import { collectErrors } from '../../build/harness/browser';
+import { launchBrowser } from '../../build/harness/browser';
+import { startTestLrs, TEST_AUTH, type TestLrs } from '../../build/harness/lrs/lrs-front';
+import { hostPackage, leaveCourse, verbOf, waitForCourse, waitForStatements, type HostedPackage } from '../../build/harness/lrs/package-host';
+import { courseContent } from '../../build/harness/course-content';
+import { answerModuleQuiz, openPage } from '../../build/harness/course-driver';
 import { isScored } from '../../src/content/types';
 
 const content = courseContent('en');

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { collectErrors } from '../support/browser';
+import { collectErrors } from '../../build/harness/browser';
 import { useWebBuild } from '../support/web-build';
-import { OUTPUT } from '../support/paths';
+import { OUTPUT } from '../../build/harness/paths';
 
 const web = useWebBuild('/trust/courses/balint/');
 

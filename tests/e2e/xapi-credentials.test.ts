@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, ROOT } from '../support/paths';
-import { readZip } from '../support/packages';
+import { DIST, ROOT } from '../../build/harness/paths';
+import { readZip } from '../../build/harness/packages';
 import { xapiCredentialWarnings } from '../../build/xapi-credentials';
 
 const CREDENTIAL_SHAPES: [string, RegExp][] = [

@@ -3,8 +3,8 @@
 // registration, its session and registration state (moveOn satisfied), the driver's 19 rule checks —
 // and that the AU made exactly one `terminated` and no request after it (issue 11).
 import { describe, expect, it } from 'vitest';
-import { zipPath } from '../support/packages';
-import { courseContent } from '../support/course-content';
+import { zipPath } from '../../build/harness/packages';
+import { courseContent } from '../../build/harness/course-content';
 import { catapultAvailable, failedChecks, LRS, LRS_AUTH, runCatapult, verbName, type CatapultRun } from './support/catapult';
 
 const CMI5 = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';

@@ -9,11 +9,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/lrs/chromium';
+import { launchBrowser as launchChromium } from '../../build/harness/browser';
 import { hostTinCanPackages, REAL_LRS, REAL_LRS_AUTH, runTinCan, type PackageHost } from '../support/insights/real-lrs-run';
 import { runInsights } from '../../build/insights/run';
 import { writeSyntheticLoad } from '../../build/insights/synthetic-load';
-import { ROOT } from '../support/paths';
+import { ROOT } from '../../build/harness/paths';
 
 const RUN = randomUUID().slice(0, 8);
 const learner = (name: string) => ({ name: `${name} ${RUN}`, mbox: `mailto:${name.toLowerCase()}.${RUN}@insights-lms.example.org` });

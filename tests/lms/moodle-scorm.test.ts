@@ -3,15 +3,15 @@
 // values, gradebook grade, activity completion, its events and every API call's answer.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { basename, join } from 'node:path';
-import { DIST } from '../support/paths';
-import { courseContent } from '../support/course-content';
+import { DIST } from '../../build/harness/paths';
+import { courseContent } from '../../build/harness/course-content';
 import { isScored, type Lang } from '../../src/content/types';
 import { completionDone, playInMoodle, stored, type MoodleRun } from './support/moodle';
 import { unloadBudget } from '../../src/scorm2004/unload-budget';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { ROOT } from '../support/paths';
+import { ROOT } from '../../build/harness/paths';
 
 /** The course built as a trust that shares reflections with the LMS would build it. */
 function buildWithSharedReflections(): string {

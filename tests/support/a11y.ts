@@ -3,7 +3,7 @@
 // findings (selector and what is wrong) so an assertion message says where to look.
 import type { BrowserContext, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { ROOT } from './paths';
+import { ROOT } from '../../build/harness/paths';
 
 /** Serve this folder beside the course at AXE_ROUTE: the package's CSP allows only same-origin
  *  scripts, and the check must run under that CSP rather than switch it off. */

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Lang } from '../../src/content/types';
-import { CONTENT_ROOT } from './paths';
+import { CONTENT_ROOT } from '../../build/harness/paths';
 
 export interface CourseString { file: string; text: string }
 

@@ -2,7 +2,7 @@
 // Every element the learner tabs through is checked for a visible focus indicator on the way.
 import type { Page } from 'playwright-core';
 import type { ScoredItem } from '../../src/content/types';
-import { answerFor } from './course-driver';
+import { answerFor } from '../../build/harness/course-driver';
 
 export class KeyboardLearner {
   /** Elements reached by Tab that showed no focus indicator (SC 2.4.7). */

@@ -4,9 +4,9 @@
 import { afterAll, beforeAll } from 'vitest';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from './browser';
-import { serveStatic, type StaticServer } from './static-server';
-import { DIST } from './paths';
+import { launchBrowser } from '../../build/harness/browser';
+import { serveStatic, type StaticServer } from '../../build/harness/static-server';
+import { DIST } from '../../build/harness/paths';
 
 export interface WebBuild {
   readonly browser: Browser;

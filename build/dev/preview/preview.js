@@ -17,10 +17,6 @@
   $('#standard').value = choice.standard;
   $('#lang').value = choice.lang;
 
-  const NAMES = {
-    scorm12: { init: 'LMSInitialize', finish: 'LMSFinish', get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit', err: 'LMSGetLastError', window: 'API' },
-    scorm2004: { init: 'Initialize', finish: 'Terminate', get: 'GetValue', set: 'SetValue', commit: 'Commit', err: 'GetLastError', window: 'API_1484_11' },
-  };
   const ELEMENTS = {
     scorm12: { name: 'cmi.core.student_name', id: 'cmi.core.student_id', mode: 'cmi.core.lesson_mode', entry: 'cmi.core.entry', location: 'cmi.core.lesson_location', exit: 'cmi.core.exit', keep: ['cmi.core.lesson_status', 'cmi.core.score.raw', 'cmi.core.score.min', 'cmi.core.score.max'] },
     scorm2004: { name: 'cmi.learner_name', id: 'cmi.learner_id', mode: 'cmi.mode', entry: 'cmi.entry', location: 'cmi.location', exit: 'cmi.exit', keep: ['cmi.completion_status', 'cmi.success_status', 'cmi.score.raw', 'cmi.score.min', 'cmi.score.max', 'cmi.score.scaled', 'cmi.progress_measure'] },
@@ -85,13 +81,10 @@
     $('#api-count').textContent = $('#xapi-count').textContent = '';
   });
 
-  // ---- a SCORM session: one scorm-again API per launch ----
-  let session = null; // { standard, api, set: {element: value}, finished }
+  // ---- a SCORM session: the one SCORM LMS (build/harness/lms/scorm-lms.js) per launch ----
+  let session = null; // { standard, lms }
   function startScorm(standard, db) {
-    const n = NAMES[standard];
     const el = ELEMENTS[standard];
-    const settings = { autocommit: false, lmsCommitUrl: false, logLevel: 5, mastery_override: false };
-    const api = standard === 'scorm12' ? new window.Scorm12API(settings) : new window.Scorm2004API(settings);
     const data = { [el.name]: db.learnerName, [el.id]: db.learnerId, [el.mode]: db.mode, [el.entry]: db.entry === 'resume' ? 'resume' : 'ab-initio' };
     if (db.location) data[el.location] = db.location;
     if (db.suspendData) data['cmi.suspend_data'] = db.suspendData;
@@ -100,41 +93,14 @@
       else data['cmi.scaled_passing_score'] = String(Number(db.masteryScore) / 100);
     }
     Object.assign(data, db.kept);
-    api.loadFromFlattenedJSON(data, '');
-    const s = { standard, api, set: {}, finished: false };
-    const facade = {};
-    for (const method of Object.keys(Object.getPrototypeOf(api)).concat(Object.keys(api))) {
-      if (typeof api[method] === 'function' && /^(LMS)?[A-Z]/.test(method)) facade[method] = (...args) => api[method](...args);
-    }
-    const wrap = (method, fn) => {
-      facade[method] = (...args) => {
-        const result = String(fn(...args));
-        const error = String(api[n.err]());
-        logCall({ method, element: args[0] === '' ? undefined : args[0], value: args[1], result, error, errorText: error === '0' ? '' : String(api[n.err.replace('LastError', 'ErrorString')](error)) });
-        return result;
-      };
-    };
-    wrap(n.init, (a) => api[n.init](a));
-    wrap(n.get, (e) => api[n.get](e));
-    wrap(n.commit, (a) => {
-      const r = api[n.commit](a);
-      keepForNextLaunch(s);
-      return r;
+    const s = { standard, lms: null };
+    s.lms = window.createScormLms(standard, data, {
+      onCall(entry) {
+        logCall(entry);
+        if (entry.method === s.lms.names.commit || entry.method === s.lms.names.finish) keepForNextLaunch(s);
+      },
     });
-    wrap(n.set, (e, v) => {
-      const r = api[n.set](e, v);
-      if (String(r) === 'true') s.set[e] = String(v);
-      return r;
-    });
-    wrap(n.finish, (a) => {
-      const r = api[n.finish](a);
-      s.finished = true;
-      keepForNextLaunch(s);
-      return r;
-    });
-    delete window.API;
-    delete window.API_1484_11;
-    window[n.window] = facade;
+    s.lms.install();
     return s;
   }
 
@@ -143,10 +109,11 @@
     if (s.standard !== choice.standard) return;
     const el = ELEMENTS[s.standard];
     const db = readDb();
-    if (el.location in s.set) db.location = s.set[el.location];
-    if ('cmi.suspend_data' in s.set) db.suspendData = s.set['cmi.suspend_data'];
-    for (const k of el.keep) if (k in s.set) db.kept[k] = s.set[k];
-    if (el.exit in s.set) db.entry = s.set[el.exit] === 'suspend' ? 'resume' : 'ab-initio';
+    const set = s.lms.values;
+    if (el.location in set) db.location = set[el.location];
+    if ('cmi.suspend_data' in set) db.suspendData = set['cmi.suspend_data'];
+    for (const k of el.keep) if (k in set) db.kept[k] = set[k];
+    if (el.exit in set) db.entry = set[el.exit] === 'suspend' ? 'resume' : 'ab-initio';
     writeDb(db);
   }
 

@@ -3,8 +3,8 @@
 // with the same course driver the fast e2e tests use, and writes what the learner saw into
 // rig.result.sittings for the test to assert.
 import type { Frame, Page } from 'playwright-core';
-import { courseContent } from '../../support/course-content';
-import { answerModuleQuiz, chooseAnswer, openPage, sendEvaluation, skipActionabilityChecks, takeAssessment } from '../../support/course-driver';
+import { courseContent } from '../../../build/harness/course-content';
+import { answerModuleQuiz, chooseAnswer, openPage, sendEvaluation, skipActionabilityChecks, takeAssessment } from '../../../build/harness/course-driver';
 import { isScored } from '../../../src/content/types';
 import type { Lang } from '../../../src/content/types';
 

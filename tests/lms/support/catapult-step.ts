@@ -5,8 +5,8 @@
 // including the requests still on the wire as the learner goes back to CATAPULT.
 import { writeFileSync } from 'node:fs';
 import type { Page, Request } from 'playwright-core';
-import { courseContent } from '../../support/course-content';
-import { answerModuleQuiz, takeAssessment } from '../../support/course-driver';
+import { courseContent } from '../../../build/harness/course-content';
+import { answerModuleQuiz, takeAssessment } from '../../../build/harness/course-driver';
 import type { Lang } from '../../../src/content/types';
 import type { AuRequest, Story } from './catapult';
 

@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { OUTPUT, ROOT } from '../../support/paths';
+import { OUTPUT, ROOT } from '../../../build/harness/paths';
 
 export type Story = 'pass' | 'fail' | 'browse';
 

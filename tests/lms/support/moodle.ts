@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import { ROOT, OUTPUT } from '../../support/paths';
+import { ROOT, OUTPUT } from '../../../build/harness/paths';
 import { rigPath } from './rigs';
 import type { Sitting, SittingSeen } from '../steps/learner';
 

@@ -2,8 +2,8 @@
 // so the same run can be played by Playwright here and by a Moodle rig step (a plain .mjs file).
 import type { Lang } from '../../../src/content/types';
 import { isScored } from '../../../src/content/types';
-import { courseContent } from '../course-content';
-import { answerFor } from '../course-driver';
+import { courseContent } from '../../../build/harness/course-content';
+import { answerFor } from '../../../build/harness/course-driver';
 
 export type Outcome = 'pass' | 'fail' | 'unfinished';
 export type Action =

@@ -7,7 +7,7 @@ import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import type { Lang } from '../../../src/content/types';
-import { unpack } from '../packages';
+import { unpack } from '../../../build/harness/packages';
 import { learnerPlan, type Outcome } from './learner-plan';
 import { playPlan } from './play-plan.mjs';
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { ROOT } from '../../support/paths';
+import { ROOT } from '../../../build/harness/paths';
 
 /** Rooms by layer, lowest first. A room may import its own files and any room of a lower layer. */
 export const LAYERS: string[][] = [

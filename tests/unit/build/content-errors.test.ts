@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkContent } from '../../../build/content/check';
 import { ContentInvalid, formatProblem } from '../../../build/content/problems';
-import { ROOT } from '../../support/paths';
+import { ROOT } from '../../../build/harness/paths';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'content');
 const cases = readdirSync(join(FIXTURES, 'errors')).sort();

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../../support/paths';
+import { ROOT } from '../../../build/harness/paths';
 
 type Texts = string | Record<string, string>;
 const ui = JSON.parse(readFileSync(join(ROOT, 'course', 'ui.json'), 'utf8')) as Record<string, Record<string, Texts>>;

@@ -2,7 +2,7 @@
 // interactive part, enough scored items with feedback on every choice, reflective prompts that
 // ask for no patient details, a final assessment of at least 20 items.
 import { describe, expect, it } from 'vitest';
-import { courseContent } from '../../support/course-content';
+import { courseContent } from '../../../build/harness/course-content';
 import { isScored, type Module, type ScoredItem } from '../../../src/content/types';
 
 const LANGS = ['en', 'it'] as const;

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { courseStrings } from '../../support/course-strings';
-import { CONTENT_ROOT } from '../../support/paths';
+import { CONTENT_ROOT } from '../../../build/harness/paths';
 
 type Text = { en: string; it: string };
 const json = (path: string) => JSON.parse(readFileSync(join(CONTENT_ROOT, path), 'utf8'));

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../../support/paths';
+import { ROOT } from '../../../build/harness/paths';
 import { startFakeLrs, type FakeLrs } from '../../support/insights/fake-lrs';
 import { insightsMain } from '../../../build/insights/main';
 

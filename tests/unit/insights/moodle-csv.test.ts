@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInsights } from '../../../build/insights/run';
-import { ROOT } from '../../support/paths';
+import { ROOT } from '../../../build/harness/paths';
 
 const M = join(ROOT, 'tests/fixtures/insights/moodle');
 const runs = ['en-pass', 'it-fail', 'en-unfinished'];

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInsights } from '../../../build/insights/run';
-import { ROOT } from '../../support/paths';
+import { ROOT } from '../../../build/harness/paths';
 
 const FIXTURE = join(ROOT, 'tests/fixtures/insights/three-learners.jsonl');
 let dir: string;

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInsights } from '../../../build/insights/run';
-import { ROOT } from '../../support/paths';
+import { ROOT } from '../../../build/harness/paths';
 
 let dir: string;
 const lines = (out: string, f: string) => readFileSync(join(dir, out, f), 'utf8').trim().split('\r\n');

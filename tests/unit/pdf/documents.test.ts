@@ -8,7 +8,7 @@ import { reflectiveNotePdf, type ReflectiveNoteDocument } from '../../../src/pdf
 import { journalMarkdown, keepLineBreaks, orderedEntries, reflectiveNoteFacts } from '../../../src/player/journal-export';
 import type { JournalEntry } from '../../../src/learner/journal';
 import { translator } from '../../../src/content/ui-format';
-import { courseContent } from '../../support/course-content';
+import { courseContent } from '../../../build/harness/course-content';
 import { pdfText, readPdf } from '../../support/pdf-reader';
 
 const issued = new Date(Date.UTC(2026, 10, 23, 10, 0, 0));

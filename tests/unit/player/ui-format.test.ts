@@ -2,7 +2,7 @@
 // the form is chosen on the number, the number is written the local way.
 import { describe, expect, it } from 'vitest';
 import { formatUi, translator } from '../../../src/content/ui-format';
-import { courseContent } from '../../support/course-content';
+import { courseContent } from '../../../build/harness/course-content';
 
 const en = translator(courseContent('en').outline.ui, 'en');
 const it_ = translator(courseContent('it').outline.ui, 'it');

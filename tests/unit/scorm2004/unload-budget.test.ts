@@ -11,8 +11,8 @@ import { loadCourse } from '../../../build/content/load';
 import { resolveCourse, type ResolvedCourse } from '../../../build/content/resolve';
 import { checkResolved } from '../../../build/content/course-checks';
 import { formatProblem } from '../../../build/content/problems';
-import { courseContent } from '../../support/course-content';
-import { ROOT } from '../../support/paths';
+import { courseContent } from '../../../build/harness/course-content';
+import { ROOT } from '../../../build/harness/paths';
 import { scorm2004Dialect } from '../../../src/scorm2004/dialect';
 
 const budgetOf = (c: ResolvedCourse, sendReflectionsToLms = c.outline.privacy.sendReflectionsToLms) =>

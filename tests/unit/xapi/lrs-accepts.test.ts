@@ -2,7 +2,7 @@
 // by our own LRS client (@xapi/xapi with our fetch adapter), with the version header on every call.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Statement } from '@xapi/xapi';
-import { startTestLrs, TEST_AUTH, type TestLrs } from '../../support/lrs/lrs-front';
+import { startTestLrs, TEST_AUTH, type TestLrs } from '../../../build/harness/lrs/lrs-front';
 import { loadLrsClient, type LrsClient } from '../../../src/xapi/lrs-client';
 import { answerStatement, completedStatement, pageStatement, reflectionStatement, sessionStatement, surveyStatement, verdictStatement } from '../../../src/xapi/statements';
 import { randomUuid } from '../../../src/xapi/uuid';

@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
-import { launchChromium as launchBrowser } from '../../support/lrs/chromium';
-import { startTestLrs, TEST_AUTH, type TestLrs } from '../../support/lrs/lrs-front';
+import { launchBrowser } from '../../../build/harness/browser';
+import { startTestLrs, TEST_AUTH, type TestLrs } from '../../../build/harness/lrs/lrs-front';
 import { buildTrackerPage } from '../../support/lrs/tracker-page/build';
-import { Cmi5Lms, CMI5_CATEGORY, SESSION_EXT } from '../../support/cmi5-launcher';
-import { verbOf, waitForStatements } from '../../support/lrs/package-host';
+import { Cmi5Lms, CMI5_CATEGORY, SESSION_EXT } from '../../../build/harness/cmi5-launcher';
+import { verbOf, waitForStatements } from '../../../build/harness/lrs/package-host';
 
 const AU = 'https://balint-course.org/xapi/course/balint-method/au';
 let browser: Browser;

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourseOutline } from '../../../src/content/types';
 import type { LaunchData, Tracker } from '../../../src/events/tracker';
 import { withXapi } from '../../../src/tracking/with-xapi';
-import { startTestLrs, TEST_AUTH, type TestLrs } from '../../support/lrs/lrs-front';
-import { verbOf, waitForStatements } from '../../support/lrs/package-host';
+import { startTestLrs, TEST_AUTH, type TestLrs } from '../../../build/harness/lrs/lrs-front';
+import { verbOf, waitForStatements } from '../../../build/harness/lrs/package-host';
 import { modules, COURSE_IRI } from './fixtures';
 
 let lrs: TestLrs;

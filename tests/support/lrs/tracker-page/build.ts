@@ -1,7 +1,7 @@
 // Builds the tracker page for one format with Vite (the same alias the course build uses).
 import { build } from 'vite';
 import { resolve } from 'node:path';
-import { ROOT, OUTPUT } from '../../paths';
+import { ROOT, OUTPUT } from '../../../../build/harness/paths';
 import { trackerEntry } from '../../../../build/bundle/vite-build';
 
 export async function buildTrackerPage(format: 'cmi5' | 'xapi'): Promise<string> {

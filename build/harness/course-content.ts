@@ -1,6 +1,6 @@
 // The course as the build resolves it, so tests know every page, item and right answer.
-import { loadCourse } from '../../build/content/load';
-import { resolveCourse, type ResolvedCourse } from '../../build/content/resolve';
+import { loadCourse } from '../content/load';
+import { resolveCourse, type ResolvedCourse } from '../content/resolve';
 import type { Lang } from '../../src/content/types';
 import { CONTENT_ROOT } from './paths';
 

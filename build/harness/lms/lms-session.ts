@@ -1,11 +1,11 @@
-// Launches a built SCORM package inside the test LMS page (scorm-again's real API) and gives the
-// test what the LMS saw: the call log and the final CMI data.
+// Launches a built SCORM package inside the test LMS page (lms.html: the one SCORM LMS, scorm-again's
+// real API) and gives the test what the LMS saw: the call log and the final CMI data.
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { ROOT } from './paths';
-import { serveStatic, type StaticServer } from './static-server';
-import { unpack } from './packages';
-import { collectErrors } from './browser';
+import { ROOT } from '../paths';
+import { serveStatic, type StaticServer } from '../static-server';
+import { unpack } from '../packages';
+import { collectErrors } from '../browser';
 
 export interface LmsCall { method: string; element?: string; value?: string; result: string; error: string }
 
@@ -16,7 +16,7 @@ export interface LmsConfig {
   /** Elements the LMS refuses: SetValue returns "false" with this error code (`times` then accepts). */
   refuse?: Record<string, { code?: string; times?: number }>;
   initFails?: boolean;
-  /** Adds the model of Moodle 4.3's player and server (tests/support/lms/moodle-model.js). */
+  /** Adds the model of Moodle 4.3's player and server (build/harness/lms/moodle-model.js). */
   moodle?: { masteryScore: number | null; stored?: Record<string, string> };
 }
 
@@ -28,7 +28,7 @@ export interface LmsServer { server: StaticServer; close(): Promise<void> }
 export async function startLmsServer(lang: string, standard: 'scorm12' | 'scorm2004'): Promise<LmsServer> {
   const pkg = unpack(lang, standard);
   const server = await serveStatic({
-    '/lms/': join(ROOT, 'tests', 'support', 'lms'),
+    '/lms/': join(ROOT, 'build', 'harness', 'lms'),
     '/scorm-again/': join(ROOT, 'node_modules', 'scorm-again', 'dist'),
     '/pkg/': pkg,
   });

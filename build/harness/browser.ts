@@ -1,5 +1,6 @@
-// Debian's Chromium driven by playwright-core, with the flags that work on this closed network
-// (GUIDE §7). Never downloads a browser.
+// Debian's Chromium driven by playwright-core, with the flags that work on a machine whose network
+// reaches nothing but loopback (without them Chromium's background connections fail, many at a
+// time). Never downloads a browser.
 import { chromium, type Browser, type Page, type ConsoleMessage } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -12,7 +13,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
-    // playwright gives every launch a fresh, empty profile of its own (GUIDE §7's --user-data-dir).
+    // playwright gives every launch a fresh, empty profile of its own (no --user-data-dir needed).
   });
 }
 

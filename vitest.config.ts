@@ -1,17 +1,36 @@
 import { defineConfig } from 'vitest/config';
 
+// `npm test` runs two projects side by side:
+// - unit: pure logic, the build's checks and the manifests against the official XSDs; files in
+//   parallel, no build first (`npm run test:unit`, the loop to run while editing);
+// - browser: real Chromium on the packages that one build (tests/global-setup.ts) writes first, and
+//   the packages themselves (reproducible, within budget); two files at a time.
+// tests/lms/ needs the real platforms: `npm run test:lms` (vitest.lms.config.ts).
+const BROWSER = ['tests/e2e/**/*.test.ts', 'tests/conformance/packages.test.ts', 'tests/conformance/budgets.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // tests/lms/ needs the real platforms: `npm run test:lms` (vitest.lms.config.ts).
-    exclude: ['tests/lms/**', '**/node_modules/**'],
-    // Browser tests share one built dist/ and one Chromium; keep files in one worker at a time
-    // where they start servers, and give real-browser steps room.
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
-    fileParallelism: false,
-    globalSetup: ['tests/global-setup.ts'],
     // The JSON report is what .ci/run reads for its `N passed, N failed` line.
-    reporters: ['default', ['json', { outputFile: `${process.env.OUTPUT_DIR ?? 'tests/.output'}/results.json` }]],
+    reporters: ['default', ['json', { outputFile: `${process.env.OUTPUT_DIR ?? 'tests/.output'}/results.json` }], './tests/summary-reporter.ts'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'tests/conformance/**/*.test.ts'],
+          exclude: [...BROWSER, '**/node_modules/**'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: BROWSER,
+          globalSetup: ['tests/global-setup.ts'],
+          // Real-browser steps on a busy 2-core machine: room, not a budget (speed lives in npm run bench).
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
   },
 });

@@ -3,10 +3,10 @@
 // learner sees course text in Chromium on a slow-4G profile with 4× CPU slowdown (Chrome DevTools
 // Protocol network and CPU emulation); and the LMS commits and xAPI POSTs of a scripted full run
 // (every page, every quiz, the final assessment) in the test LMS (scorm-again) and the test LRS.
-// Then the insights tool at a national programme's scale (issue 13): a synthetic statement file of
+// Then the insights tool at a national programme's scale: a synthetic statement file of
 // 10,000 learners and at least 1.4 million statements, reported on within 60 s and 1 GB of memory.
 // `npm run bench -- --insights` runs that figure alone.
-// Each figure is compared with GUIDE §6 and marked OVER when it is. Sizes are also checked by
+// Each figure is compared with its budget (docs/architecture.md#budgets) and marked OVER when it is. Sizes are also checked by
 // tests/conformance/budgets.test.ts; times vary with the machine and are only printed here.
 //
 // DIST_DIR (default dist/) and OUTPUT_DIR (default tests/.output/) say where packages go.
@@ -27,7 +27,7 @@ const DIST = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(ROOT, '
 process.env.DIST_DIR = DIST;
 process.env.OUTPUT_DIR ??= join(ROOT, 'tests', '.output');
 
-/** GUIDE §6, for the figures that are times or counts (sizes live in budgets.ts). */
+/** The budgets that are times or counts (sizes live in budgets.ts); docs/architecture.md#budgets. */
 const BUILD_BUDGET_S = 20;
 const FIRST_TEXT_BUDGET_MS = 1500;
 const OVER = '  OVER';
@@ -227,7 +227,7 @@ async function main(): Promise<void> {
     const w = weighFiles(files, [...files.values()].reduce((n, b) => n + b.length, 0));
     console.log(row(`web/${lang}/`, w, perPackage.get(`web/${lang}`), overBudget(w, false)));
   }
-  console.log(`\nBudgets (GUIDE §6): first-page JS ≤ ${kb(BUDGETS.firstPageJsGzip)} gzip, CSS ≤ ${kb(BUDGETS.firstPageCssGzip)} gzip, one zip ≤ ${kb(BUDGETS.zipBytes)}; every build ≤ ${BUILD_BUDGET_S} s in all.\n`);
+  console.log(`\nBudgets (docs/architecture.md#budgets): first-page JS ≤ ${kb(BUDGETS.firstPageJsGzip)} gzip, CSS ≤ ${kb(BUDGETS.firstPageCssGzip)} gzip, one zip ≤ ${kb(BUDGETS.zipBytes)}; every build ≤ ${BUILD_BUDGET_S} s in all.\n`);
   for (const lang of readdirSync(join(DIST, 'web')).sort()) {
     const t = await firstCourseText(lang);
     const ms = t?.text ?? null;

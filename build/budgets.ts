@@ -1,4 +1,4 @@
-// The size budgets of GUIDE §6, measured on the built packages. Sizes are deterministic, so a
+// The size budgets (docs/architecture.md#budgets), measured on the built packages. Sizes are deterministic, so a
 // test checks them; times are only printed by `npm run bench`.
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Warns when course.json puts an LRS credential into every package (GUIDE §4, issue 5 §7).
+// Warns when course.json puts an LRS credential into every package (docs/lms-admin.md explains write-only keys and the cmi5 fetch token).
 // Anyone who can open the zip can read it and write statements as the course, so the build says so
 // and names the safer routes. Returns the warning lines (empty when there is nothing to say).
 import type { CourseSource } from '../src/content/types.js';

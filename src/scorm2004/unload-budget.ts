@@ -1,17 +1,8 @@
-// What the course may set in SCORM 2004 so that the session still ends cleanly in Moodle.
-//
-// Moodle 4.3's SCORM 2004 player posts, with every Commit and with Terminate, every element the
-// course has set in the attempt: each interaction and objective element every time, and every
-// other element whose value differs from the one it launched with (datamodels/scorm_13.js,
-// CollectData). When Terminate comes while the page unloads, as it does when the learner leaves,
-// that post goes by sendBeacon as multipart form data (request.js), and Chromium refuses a beacon
-// over 64 KiB: Terminate then answers false, error 101, and the sitting's time is lost.
-//
-// So the course prices that post for the largest attempt a learner can make (every recorded item
-// answered with its longest response, the longest saved state) and gives each free text what is
-// left. Interactions carry their question text and time when that leaves each free text at least
-// MIN_TEXT_BYTES, and go without them (`brief`) when it does not. Pure: the build checks the course
-// with it (build/content/course-checks.ts) and writes the outcome into CourseOutline.scorm2004.
+// What the course may set in SCORM 2004 so that the session still ends cleanly in Moodle, whose
+// 2004 player posts every interaction and objective again with Terminate, by sendBeacon within 64 KiB
+// as the learner leaves (docs/standards-notes.md). The build prices that post for the largest attempt
+// a learner can make and gives each free text what is left; interactions go without question text
+// and time (`brief`) when that would leave a free text less than MIN_TEXT_BYTES.
 import type { Module, ScoredItem } from '../content/types';
 import type { Response } from '../quiz/response';
 import type { Pair } from '../scorm/dialect';

@@ -1,4 +1,4 @@
-// SCORM packages report through xAPI too when course.json names an LRS (GUIDE §4): the same
+// SCORM packages report through xAPI too when course.json names an LRS: the same
 // statements as cmi5/Tin Can, from an account agent (LMS learner id + the configured home page),
 // sent through the durable outbox. The SCORM tracker is called first and never waits on the LRS.
 import type { CourseOutline } from '../content/types';

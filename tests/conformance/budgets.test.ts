@@ -1,4 +1,4 @@
-// The size budgets of GUIDE §6 on the real packages (sizes are deterministic; times are only
+// The size budgets (docs/architecture.md#budgets) on the real packages (sizes are deterministic; times are only
 // printed by npm run bench). A lowered budget proves the check can fail.
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';

@@ -12,14 +12,15 @@
 //   (the Sources page marks titles in another language; its check below makes sure they arrive).
 // Every quiz page is answered wrong then right (all item types the course uses appear there),
 // rather than sampling, because the whole walk still fits the time budget.
-// It also writes a screenshot of every page at 1280 and 360 px wide, for a person to look at, and of
-// the states worth seeing (quiz feedback, a used component, the failed assessment, the named certificate).
+// With `npm run screenshots` it also writes a picture of every page at 1280 and 360 px wide, for a
+// person to look at, and of the states worth seeing (quiz feedback, a used component, the failed
+// assessment, the named certificate).
 import { describe, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { collectErrors } from '../../build/harness/browser';
 import { useWebBuild } from '../support/web-build';
+import { pageScreenshot } from '../support/screenshots';
 import { OUTPUT } from '../../build/harness/paths';
 import { courseContent } from '../../build/harness/course-content';
 import { answerFor } from '../../build/harness/course-driver';
@@ -52,7 +53,7 @@ async function audit(page: Page, lang: Lang, width: number, name: string, a: Aud
   if (width >= 1000) {
     const spill = await horizontalOverflow(page);
     if (spill) a.problems.push(`${where}: ${spill}`);
-    if (picture) await page.screenshot({ path: join(dir(width), `${name}.png`), fullPage: true });
+    if (picture) await pageScreenshot(page, join(dir(width), `${name}.png`));
     // 200% text (SC 1.4.4): the root font size doubles, as a browser's text-only zoom does. Media
     // queries keep their 100% breakpoints here, so the wide two-column layout must hold the big
     // text too: stricter than page zoom, which would switch to the phone layout.
@@ -67,7 +68,7 @@ async function audit(page: Page, lang: Lang, width: number, name: string, a: Aud
     // The common phone width for the picture and its targets, then back to the narrowest.
     await page.setViewportSize({ width: 360, height: 640 });
     for (const t of await smallTargets(page)) a.problems.push(`${lang} 360px ${name}: target ${t}`);
-    await page.screenshot({ path: join(dir(360), `${name}.png`), fullPage: true });
+    await pageScreenshot(page, join(dir(360), `${name}.png`));
     await page.setViewportSize({ width, height: 640 });
   }
 }
@@ -210,7 +211,6 @@ describe.concurrent('accessibility', () => {
   it.for<[Lang, number]>([
     ['en', 1280], ['en', 320], ['it', 1280], ['it', 320],
   ])('in %s, every page and state passes axe, reflows and has large enough targets at %i px', { timeout: 360_000 }, async ([lang, width], { expect }) => {
-    for (const w of width < 1000 ? [360] : [width]) mkdirSync(join(OUTPUT, 'screenshots', `${lang}-${w}`), { recursive: true });
     const context = await web.browser.newContext({ viewport: { width, height: width < 1000 ? 640 : 900 } });
     await seedRandom(context);
     const page = await context.newPage();

@@ -1,11 +1,11 @@
 // A learner opens the web build (served from a subpath) and walks every page with the keyboard
-// alone, in both languages. No console error; a screenshot of each page for a person to look at.
+// alone, in both languages. No console error; with `npm run screenshots`, a picture of each page.
 import { describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { collectErrors } from '../../build/harness/browser';
 import { useWebBuild } from '../support/web-build';
+import { pageScreenshot } from '../support/screenshots';
 import { OUTPUT } from '../../build/harness/paths';
 
 const web = useWebBuild('/trust/courses/balint/');
@@ -32,8 +32,7 @@ describe.each(['en', 'it'] as const)('web build in %s', (lang) => {
     expect(await page.getAttribute('html', 'lang')).toBe(lang);
     await page.waitForSelector('h1#page-title');
     const shots = join(OUTPUT, 'screenshots', 'walk', lang);
-    mkdirSync(shots, { recursive: true });
-    await page.screenshot({ path: join(shots, '000-title.png'), fullPage: true });
+    await pageScreenshot(page, join(shots, '000-title.png'));
 
     const startLabel = (await page.locator('main button.primary').innerText()).trim();
     await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === startLabel);
@@ -45,7 +44,7 @@ describe.each(['en', 'it'] as const)('web build in %s', (lang) => {
       await page.waitForFunction(() => document.activeElement?.id === 'page-title');
       const title = (await page.locator('h1#page-title').innerText()).trim();
       titles.push(title);
-      await page.screenshot({ path: join(shots, `${String(n).padStart(3, '0')}.png`), fullPage: true });
+      await pageScreenshot(page, join(shots, `${String(n).padStart(3, '0')}.png`));
       const hasNext = await page.locator('.page-nav button.primary').count();
       if (!hasNext) break;
       await tabTo(page, (el) => el.nav && el.tag === 'BUTTON' && el.text.startsWith(nextLabel));

@@ -1,4 +1,4 @@
-// No package of a default build carries an LRS credential (GUIDE §4, issue 5 §7): every file of
+// No package of a default build carries an LRS credential (docs/lms-admin.md, connecting an LRS): every file of
 // every zip and of the web folder is scanned for the shapes a credential takes.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';

@@ -1,7 +1,7 @@
 // The cmi5 package in ADL's CATAPULT cmi5 player (a real cmi5 LMS, $LMS_RIGS/cmi5): each test is
 // a learner's story, and asserts what CATAPULT recorded — the statements its LRS stored for the
 // registration, its session and registration state (moveOn satisfied), the driver's 19 rule checks —
-// and that the AU made exactly one `terminated` and no request after it (issue 11).
+// and that the AU made exactly one `terminated` and no request after it (cmi5 §9.3).
 import { describe, expect, it } from 'vitest';
 import { zipPath } from '../../build/harness/packages';
 import { courseContent } from '../../build/harness/course-content';

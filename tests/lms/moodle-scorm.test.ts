@@ -115,9 +115,9 @@ describe('SCORM 1.2 in Moodle 4.3', () => {
     expect(cleanCalls(run)).toEqual([]);
   });
 
-  // Moodle's 1.2 player marks each value as posted before it knows the post arrived: before the fix,
-  // an answer given while the session had expired never reached Moodle, and the post made as the
-  // player left (reported stored, as beacons are) let the course believe all was well.
+  // Moodle's 1.2 player marks each value as posted before it knows the post arrived: an answer
+  // given while the session had expired would never reach Moodle, and the post made as the player
+  // left (reported stored, as beacons are) would let the course believe all was well.
   it('loses its session mid-course: the learner is told, and after logging in again the answer given meanwhile reaches Moodle', async () => {
     const lang = 'en';
     const origins = courseContent(lang).modules.find((m) => m.slug === 'origins')!;
@@ -144,7 +144,7 @@ describe('SCORM 1.2 in Moodle 4.3', () => {
 describe('SCORM 2004 4th edition in Moodle 4.3', () => {
   // The largest attempt there is: every quiz, every allowed attempt, a 4000-character comment.
   // Moodle's 2004 player posts all of it again with Terminate, by sendBeacon as the learner leaves;
-  // before the fix that was about 76 KB after the whole course, and Chromium refused it (false / 101).
+  // with every interaction element of every quiz it would be about 76 KB, which Chromium refuses (false / 101).
   describe('a learner answers every quiz, fails twice, passes on the last attempt and leaves a long comment, in Italian', () => {
     const lang = 'it';
     const content = courseContent(lang);

@@ -1,23 +1,6 @@
 // A model of what Moodle 4.3's SCORM player and server do with a package's calls, for the fast
-// tests: NOT Moodle, a few of its rules written out from its code so a clone without the real
-// Moodle (npm run test:lms) still guards what the real one showed. Each rule names its source
-// under /opt/moodle/mod/scorm/.
-//  - datamodels/scorm_12.js and scorm_13.js CollectData: a commit posts elements in the order of
-//    Moodle's cmi object (the score before the status). SCORM 1.2 posts only the elements whose value
-//    changed since the last post; SCORM 2004 posts every interaction and objective element with
-//    every commit, and every other element whose value differs from the one it launched with.
-//  - scorm_12.js StoreData on LMSFinish: with a mastery score and a stored score.raw, lesson_status
-//    becomes passed or failed from the score ("mastery override", on by default).
-//  - locallib.php scorm_insert_track: grade and activity completion are judged when score.raw is
-//    stored, or when a status element is stored whose PREVIOUS value (or first value) is completed
-//    or passed; the judgement reads the status as the database holds it at that moment.
-//  - lib.php scorm_check_mode: the next launch is review when the status (1.2 lesson_status;
-//    2004 completion_status) is completed, passed or failed (1.2) / completed (2004).
-//  - request.js: while the page unloads, posts go by sendBeacon as multipart FormData; Chromium
-//    refuses beyond 64 KB in flight, and Moodle then answers the call with false / 101. A beacon
-//    Chromium takes is reported as stored (true / 0), whatever becomes of it.
-//  - scorm_12.js CollectData marks each value as posted when it collects it, before the answer:
-//    a value whose post failed (session expired, network down) is not posted again that sitting.
+// tests: NOT Moodle, a few of its rules written out from its code (each listed with its source in
+// docs/standards-notes.md, "The Moodle model"), so a clone without the real Moodle still guards them.
 (function () {
   const BEACON_BUDGET = 65536;
 

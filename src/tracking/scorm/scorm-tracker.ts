@@ -215,7 +215,7 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
 
     // Two commits: the status first, then the score. Moodle 4.3 judges activity completion when
     // score.raw is stored, reading the status it holds then, and it posts a commit's score before
-    // its status; a status that changes (incomplete → passed) is never judged again (GUIDE §9).
+    // its status; a status that changes (incomplete → passed) is never judged again (docs/standards-notes.md).
     setResult(r, s) {
       if (!recording()) return commit([], s);
       commit([...dialect.statusValues(r), ...stateValues(s)], s);

@@ -1,4 +1,4 @@
-// What an independent expert review (issue 12) found wrong, pinned so it cannot creep back:
+// What an independent expert review of the content found wrong, pinned so it cannot creep back:
 // a match key true of more than one format, claims stronger than the studies behind them,
 // Balint's age, a founding year, and credit wording that an Italian physician reads as ECM.
 import { readFileSync } from 'node:fs';

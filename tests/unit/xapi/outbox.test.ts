@@ -148,7 +148,7 @@ describe('durable outbox', () => {
   });
 
   it('never sends again a statement still on the wire with keepalive (a cmi5 LMS refuses anything after terminated)', async () => {
-    // CATAPULT, issue 11: pagehide sent the queue with keepalive, then Exit flushed the outbox and
+    // Seen in ADL's CATAPULT: pagehide sent the queue with keepalive, then Exit flushed the outbox and
     // sent the first batch again; it arrived after terminated and was refused (403).
     const box = outbox();
     await box.flush(); // the transport is loaded

@@ -1,6 +1,6 @@
 // The xAPI/cmi5 tracker's end of session against a test double of the LRS (it records the order of
 // what it was sent and answers when told): the last state before terminated, terminated once and
-// last, and nothing after it — what CATAPULT insists on (issue 11).
+// last, and nothing after it — what ADL's CATAPULT player insists on (cmi5 §9.3).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Statement } from '@xapi/xapi';
 import { createXapiTracker } from '../../../src/tracking/xapi/xapi-tracker';

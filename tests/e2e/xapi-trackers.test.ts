@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
-import { launchBrowser } from '../../../build/harness/browser';
-import { startTestLrs, TEST_AUTH, type TestLrs } from '../../../build/harness/lrs/lrs-front';
-import { buildTrackerPage } from '../../support/lrs/tracker-page/build';
-import { Cmi5Lms, CMI5_CATEGORY, SESSION_EXT } from '../../../build/harness/cmi5-launcher';
-import { verbOf, waitForStatements } from '../../../build/harness/lrs/package-host';
+import { launchBrowser } from '../../build/harness/browser';
+import { startTestLrs, TEST_AUTH, type TestLrs } from '../../build/harness/lrs/lrs-front';
+import { buildTrackerPage } from '../support/lrs/tracker-page/build';
+import { Cmi5Lms, CMI5_CATEGORY, SESSION_EXT } from '../../build/harness/cmi5-launcher';
+import { verbOf, waitForStatements } from '../../build/harness/lrs/package-host';
 
 const AU = 'https://balint-course.org/xapi/course/balint-method/au';
 let browser: Browser;
@@ -34,7 +34,7 @@ async function ready(url: string): Promise<Page> {
 
 const drive = (page: Page) =>
   page.evaluate(() => {
-    const h = (window as unknown as { harness: { tracker: import('../../../src/events/tracker').Tracker; snap: (p: string) => import('../../../src/events/tracker').Snapshot } }).harness;
+    const h = (window as unknown as { harness: { tracker: import('../../src/events/tracker').Tracker; snap: (p: string) => import('../../src/events/tracker').Snapshot } }).harness;
     h.tracker.visitPage(h.snap('p1'));
     h.tracker.visitPage(h.snap('p2'));
     h.tracker.setResult({ scorePercent: 90, passed: true, completed: true, final: true }, h.snap('p2'));

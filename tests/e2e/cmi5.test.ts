@@ -3,15 +3,14 @@
 // masteryScore from LaunchData that overrides course.json. The test LRS ends a session's token as
 // CATAPULT does (403 for a statement after terminated, 401 for anything else), and every session
 // must send exactly one terminated and nothing after it (cmi5 §9.3).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Statement } from '@xapi/xapi';
 import { collectErrors } from '../../build/harness/browser';
-import { launchBrowser } from '../../build/harness/browser';
-import { startTestLrs, type TestLrs } from '../../build/harness/lrs/lrs-front';
-import { hostPackage, leaveCourse, verbOf, waitForCourse, waitForStatements } from '../../build/harness/lrs/package-host';
+import { leaveCourse, verbOf, waitForCourse, waitForStatements } from '../../build/harness/lrs/package-host';
 import { Cmi5Lms, CMI5_CATEGORY, COURSE_ID, MASTERY_EXT, MOVEON_CATEGORY, SESSION_EXT, type Cmi5Launch } from '../../build/harness/cmi5-launcher';
 import { courseContent } from '../../build/harness/course-content';
+import { useLrsRig } from '../support/lrs-rig';
 import { answerModuleQuiz, chooseAnswer, openPage, takeAssessment, skipActionabilityChecks } from '../../build/harness/course-driver';
 import { isScored } from '../../src/content/types';
 
@@ -24,22 +23,15 @@ const assessment = content.modules.find((m) => m.slug === 'assessment')!;
 const teaching = content.modules.filter((m) => m.slug !== 'assessment');
 const CMI5_DEFINED = ['initialized', 'completed', 'passed', 'failed', 'terminated'];
 
-let browser: Browser;
-let lrs: TestLrs;
+const rig = useLrsRig('cmi5');
 let lms: Cmi5Lms;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  lrs = await startTestLrs();
-  lms = new Cmi5Lms(lrs, hostPackage(lrs, 'en', 'cmi5', content.outline.iri));
+beforeAll(() => {
+  lms = new Cmi5Lms(rig.lrs, rig.pkg);
 });
-afterAll(async () => {
-  await browser?.close();
-  await lrs?.close();
-});
-beforeEach(() => lrs.reset());
+beforeEach(() => rig.lrs.reset());
 
 async function open(launch: Cmi5Launch, existing?: BrowserContext): Promise<{ page: Page; errors: string[] }> {
-  const context = existing ?? (await browser.newContext({ viewport: { width: 1280, height: 900 } }));
+  const context = existing ?? (await rig.browser.newContext({ viewport: { width: 1280, height: 900 } }));
   const page = await context.newPage();
   const errors = collectErrors(page);
   await page.goto(launch.url);
@@ -77,7 +69,7 @@ function expectCmi5Session(list: Statement[], launch: Cmi5Launch, activityId: st
       expect(categories(s)).not.toContain(CMI5_CATEGORY);
     }
   }
-  expect(lrs.requests.filter((r) => r.path !== 'about').every((r) => r.version === '1.0.3'), JSON.stringify(lrs.requests.filter((r) => r.version !== '1.0.3'))).toBe(true);
+  expect(rig.lrs.requests.filter((r) => r.path !== 'about').every((r) => r.version === '1.0.3'), JSON.stringify(rig.lrs.requests.filter((r) => r.version !== '1.0.3'))).toBe(true);
   expect(launch.fetchCalls()).toBe(1);
 }
 
@@ -85,7 +77,7 @@ function expectCmi5Session(list: Statement[], launch: Cmi5Launch, activityId: st
 async function expectOneTerminatedThenSilence(launch: Cmi5Launch) {
   // A late request (a duplicate, a State write) would arrive just after terminated.
   await new Promise((r) => setTimeout(r, 700));
-  const mine = lrs.requests.filter((r) => r.auth === `Basic ${launch.token}`);
+  const mine = rig.lrs.requests.filter((r) => r.auth === `Basic ${launch.token}`);
   const log = mine.map((r) => `${r.method} ${r.path.split('?')[0]} [${r.verbs.join(',')}] → ${r.status}`).join('\n');
   const terminated = mine.filter((r) => r.verbs.includes('terminated'));
   expect(terminated, log).toHaveLength(1);
@@ -94,8 +86,8 @@ async function expectOneTerminatedThenSilence(launch: Cmi5Launch) {
   return mine;
 }
 const resumeDoc = (launch: Cmi5Launch) => {
-  const key = [...lrs.documents.keys()].find((k) => k.includes(`|${launch.registration}|`) && k.endsWith('/state/resume'));
-  return key ? (JSON.parse(lrs.documents.get(key)!.body.toString()) as { location: string; soFar: { completed: boolean; passed: boolean } }) : null;
+  const key = [...rig.lrs.documents.keys()].find((k) => k.includes(`|${launch.registration}|`) && k.endsWith('/state/resume'));
+  return key ? (JSON.parse(rig.lrs.documents.get(key)!.body.toString()) as { location: string; soFar: { completed: boolean; passed: boolean } }) : null;
 };
 
 describe('cmi5 package launched by a cmi5 LMS', () => {
@@ -107,7 +99,7 @@ describe('cmi5 package launched by a cmi5 LMS', () => {
     answered += await takeAssessment(page, assessment, true);
     expect(await page.locator('#assessment-result').getAttribute('data-passed')).toBe('true');
     await leaveCourse(page);
-    const all = await waitForStatements(lrs, (a) => ofSession(a, launch).some((s) => verbOf(s) === 'terminated') || a.some((s) => s.context?.registration === launch.registration && verbOf(s) === 'terminated'));
+    const all = await waitForStatements(rig.lrs, (a) => ofSession(a, launch).some((s) => verbOf(s) === 'terminated') || a.some((s) => s.context?.registration === launch.registration && verbOf(s) === 'terminated'));
     const list = all.filter((s) => s.context?.registration === launch.registration);
     expectCmi5Session(list, launch, lms.pkg.activityId);
     await expectOneTerminatedThenSilence(launch);
@@ -130,7 +122,7 @@ describe('cmi5 package launched by a cmi5 LMS', () => {
     await takeAssessment(page, assessment, false);
     expect(await page.locator('#assessment-result').getAttribute('data-passed')).toBe('false');
     await leaveCourse(page);
-    const all = await waitForStatements(lrs, (a) => a.some((s) => s.context?.registration === launch.registration && verbOf(s) === 'terminated'));
+    const all = await waitForStatements(rig.lrs, (a) => a.some((s) => s.context?.registration === launch.registration && verbOf(s) === 'terminated'));
     const list = all.filter((s) => s.context?.registration === launch.registration);
     expectCmi5Session(list, launch, lms.pkg.activityId);
     await expectOneTerminatedThenSilence(launch);
@@ -154,14 +146,14 @@ describe('cmi5 package launched by a cmi5 LMS', () => {
     await firstInput.waitFor();
     expect(await firstInput.isDisabled()).toBe(true);
     await leaveCourse(page);
-    const all = await waitForStatements(lrs, (a) => a.some((s) => s.context?.registration === launch.registration && verbOf(s) === 'terminated'));
+    const all = await waitForStatements(rig.lrs, (a) => a.some((s) => s.context?.registration === launch.registration && verbOf(s) === 'terminated'));
     const list = all.filter((s) => s.context?.registration === launch.registration);
     expectCmi5Session(list, launch, lms.pkg.activityId);
     await expectOneTerminatedThenSilence(launch);
     const verbs = list.map(verbOf);
     for (const v of ['completed', 'passed', 'failed', 'answered', 'suspended']) expect(verbs).not.toContain(v);
     // Browse must not change the learner's saved state either.
-    expect([...lrs.documents.keys()].some((k) => k.includes(launch.registration) && k.endsWith('/state/resume'))).toBe(false);
+    expect([...rig.lrs.documents.keys()].some((k) => k.includes(launch.registration) && k.endsWith('/state/resume'))).toBe(false);
   });
 
   it('passes at the masteryScore from LaunchData, not course.json, and says which one in the statement', async () => {
@@ -178,7 +170,7 @@ describe('cmi5 package launched by a cmi5 LMS', () => {
     expect(percent).toBeLessThan(content.outline.masteryScore);
     expect(await page.locator('#assessment-result').getAttribute('data-passed')).toBe('true');
     await leaveCourse(page);
-    const all = await waitForStatements(lrs, (a) => a.some((s) => s.context?.registration === launch.registration && verbOf(s) === 'terminated'));
+    const all = await waitForStatements(rig.lrs, (a) => a.some((s) => s.context?.registration === launch.registration && verbOf(s) === 'terminated'));
     const list = all.filter((s) => s.context?.registration === launch.registration);
     expectCmi5Session(list, launch, lms.pkg.activityId);
     await expectOneTerminatedThenSilence(launch);
@@ -188,7 +180,7 @@ describe('cmi5 package launched by a cmi5 LMS', () => {
   });
 
   it('Exit: the last state is stored, then one terminated, then the learner is back in the LMS, and nothing follows', async () => {
-    const launch = await lms.launch({ returnURL: `${lrs.url}/lms/returned` });
+    const launch = await lms.launch({ returnURL: `${rig.lrs.url}/lms/returned` });
     const { page, errors } = await open(launch);
     await takeAssessment(page, assessment, true);
     await page.locator('header .exit').click();
@@ -200,7 +192,7 @@ describe('cmi5 package launched by a cmi5 LMS', () => {
     expect(lastStateWrite).toBeLessThan(mine.findIndex((r) => r.verbs.includes('terminated')));
     const pageWithAssessment = assessment.pages.find((p) => p.blocks.some((b) => b.kind === 'directive' && b.name === 'assessment'))!;
     expect(resumeDoc(launch)).toMatchObject({ location: pageWithAssessment.id, soFar: { completed: true, passed: true } });
-    const list = (await lrs.statements()).filter((s) => s.context?.registration === launch.registration);
+    const list = (await rig.lrs.statements()).filter((s) => s.context?.registration === launch.registration);
     expectCmi5Session(list, launch, lms.pkg.activityId);
     expect(list.map(verbOf).slice(-3)).toEqual(['completed', 'passed', 'terminated']);
     // (the LMS's own page has no favicon)
@@ -209,23 +201,23 @@ describe('cmi5 package launched by a cmi5 LMS', () => {
 
   it('statements the last session could not send are not sent in the next one (they would end it)', async () => {
     const first = await lms.launch();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await rig.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const a = await open(first, context);
     await answerModuleQuiz(a.page, teaching[1], true);
-    await waitForStatements(lrs, (all) => all.some((s) => s.context?.extensions?.[SESSION_EXT] === first.sessionId && verbOf(s) === 'answered'));
+    await waitForStatements(rig.lrs, (all) => all.some((s) => s.context?.extensions?.[SESSION_EXT] === first.sessionId && verbOf(s) === 'answered'));
     // The network goes as the learner closes the course: its terminated stays in this browser.
-    lrs.faults.down = true;
+    rig.lrs.faults.down = true;
     await leaveCourse(a.page);
     await a.page.close();
-    lrs.faults.down = false;
+    rig.lrs.faults.down = false;
     // Same browser, same registration, a new session.
     const second = await lms.launch({ registration: first.registration });
     const b = await open(second, context);
     await openPage(b.page, teaching[2].pages[0].id);
     await leaveCourse(b.page);
-    const all = await waitForStatements(lrs, (list) => list.some((s) => s.context?.extensions?.[SESSION_EXT] === second.sessionId && verbOf(s) === 'terminated'));
+    const all = await waitForStatements(rig.lrs, (list) => list.some((s) => s.context?.extensions?.[SESSION_EXT] === second.sessionId && verbOf(s) === 'terminated'));
     await expectOneTerminatedThenSilence(second);
-    const posted = new Set(lrs.requests.filter((r) => r.auth === `Basic ${second.token}`).flatMap((r) => r.ids));
+    const posted = new Set(rig.lrs.requests.filter((r) => r.auth === `Basic ${second.token}`).flatMap((r) => r.ids));
     expect(all.filter((s) => posted.has(s.id!) && s.context?.extensions?.[SESSION_EXT] !== second.sessionId)).toEqual([]);
     expect(ofSession(all, second).map(verbOf)).toEqual(expect.arrayContaining(['initialized', 'resumed', 'experienced', 'terminated']));
     await context.close();
@@ -238,14 +230,14 @@ describe('cmi5 package launched by a cmi5 LMS', () => {
     await answerModuleQuiz(a.page, mod, true);
     const quizPage = mod.pages.find((p) => p.blocks.some((b) => b.kind === 'quiz'))!;
     await leaveCourse(a.page);
-    await waitForStatements(lrs, (all) => all.some((s) => s.context?.registration === first.registration && verbOf(s) === 'terminated'));
+    await waitForStatements(rig.lrs, (all) => all.some((s) => s.context?.registration === first.registration && verbOf(s) === 'terminated'));
     // A new browser context: nothing in localStorage, so the state can only come from the LRS.
     const second = await lms.launch({ registration: first.registration });
     const b = await open(second);
     await b.page.waitForFunction((id) => document.querySelector('#course-menu a[aria-current="page"]')?.getAttribute('href') === `#${id}`, quizPage.id);
     for (const item of mod.items.filter(isScored)) await b.page.waitForSelector(`form[data-item="${item.id}"][data-state="right"]`);
     await leaveCourse(b.page);
-    const all = await waitForStatements(lrs, (list) => list.some((s) => s.context?.extensions?.[SESSION_EXT] === second.sessionId && verbOf(s) === 'terminated'));
+    const all = await waitForStatements(rig.lrs, (list) => list.some((s) => s.context?.extensions?.[SESSION_EXT] === second.sessionId && verbOf(s) === 'terminated'));
     expect(ofSession(all, second).map(verbOf).slice(0, 3)).toEqual(['launched', 'initialized', 'resumed']);
     await expectOneTerminatedThenSilence(first);
     await expectOneTerminatedThenSilence(second);

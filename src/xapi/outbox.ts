@@ -5,6 +5,9 @@
 // for the next launch). A statement on the wire is not sent again while its request may still
 // arrive: a cmi5 LMS refuses anything after `terminated`, so a late duplicate is not harmless there.
 import type { Statement } from '@xapi/xapi';
+import { openOutboxStore, type SetAside } from './outbox-store';
+
+export type { SetAside } from './outbox-store';
 
 export interface LrsAnswer { status: number; body: string }
 
@@ -12,10 +15,6 @@ export interface LrsAnswer { status: number; body: string }
 export interface StatementTransport {
   send(statements: Statement[], options: { keepalive: boolean }): Promise<LrsAnswer>;
 }
-
-export interface SetAside { statement: Statement; status: number; reason: string; at: string }
-
-interface Stored { pending: Statement[]; setAside: SetAside[] }
 
 export type OutboxNotice = 'notice.xapiOffline' | 'notice.xapiUnauthorised' | 'notice.xapiRejected' | 'notice.xapiStorageFull';
 
@@ -55,7 +54,6 @@ export interface Outbox {
 
 /** Keepalive requests share a 64 KiB budget per page; leave room for headers. */
 const KEEPALIVE_BUDGET = 60_000;
-const MAX_SET_ASIDE = 50;
 
 const defaultStorage = (): Pick<Storage, 'getItem' | 'setItem'> | null => {
   try {
@@ -86,23 +84,11 @@ export function createOutbox(o: OutboxOptions): Outbox {
     o.onNotice?.(key);
   };
 
-  let queue: Statement[] = [];
-  let aside: SetAside[] = [];
-  try {
-    const raw = storage?.getItem(o.storageKey);
-    if (raw) {
-      const parsed = JSON.parse(raw) as Partial<Stored>;
-      queue = Array.isArray(parsed.pending) ? parsed.pending : [];
-      aside = Array.isArray(parsed.setAside) ? parsed.setAside : [];
-    }
-  } catch {
-    // unreadable storage: start empty rather than fail the course
-  }
+  const store = openOutboxStore(storage, o.storageKey, maxChars);
   if (o.stillSendable) {
-    const at = new Date().toISOString();
-    const stale = queue.filter((s) => !o.stillSendable!(s));
-    queue = queue.filter((s) => o.stillSendable!(s));
-    aside = [...aside, ...stale.map((statement) => ({ statement, status: 0, reason: 'left from an earlier session', at }))].slice(-MAX_SET_ASIDE);
+    const stale = store.queue.filter((s) => !o.stillSendable!(s));
+    store.remove(stale);
+    for (const s of stale) store.setAside(s, 0, 'left from an earlier session');
   }
 
   let transport: StatementTransport | null = null;
@@ -120,30 +106,9 @@ export function createOutbox(o: OutboxOptions): Outbox {
   let closing = false;
 
   const persist = () => {
-    if (!storage) return;
-    let keep = queue;
-    for (;;) {
-      const json = JSON.stringify({ pending: keep, setAside: aside } satisfies Stored);
-      if (json.length <= maxChars) {
-        try {
-          storage.setItem(o.storageKey, json);
-          if (keep.length === queue.length) return;
-          break;
-        } catch {
-          // quota exceeded: keep fewer below
-        }
-      }
-      if (!keep.length) break;
-      // Keep the oldest: they are the ones the LRS is waiting for in order.
-      keep = keep.slice(0, Math.floor(keep.length / 2));
-    }
-    notify('notice.xapiStorageFull');
+    if (!store.persist()) notify('notice.xapiStorageFull');
   };
-
-  const remove = (sent: Statement[]) => {
-    const ids = new Set(sent.map((s) => s.id));
-    queue = queue.filter((s) => !ids.has(s.id));
-  };
+  const remove = (sent: Statement[]) => store.remove(sent);
 
   const loadTransport = async (): Promise<StatementTransport> => (transport ??= await o.transport());
 
@@ -177,7 +142,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
 
   /** Sends one batch; returns false when the loop must pause (retry later or stopped). */
   const sendOne = async (): Promise<boolean> => {
-    const waiting = queue.filter((s) => !onTheWire.has(s.id!));
+    const waiting = store.queue.filter((s) => !onTheWire.has(s.id!));
     if (!waiting.length) return false;
     let batch = waiting.slice(0, isolate > 0 ? 1 : batchSize);
     if (closing) batch = fitting(batch, KEEPALIVE_BUDGET - keepaliveInFlight);
@@ -207,7 +172,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
       }
       remove(batch);
       if (isolate > 0) isolate--;
-      aside = [...aside, { statement: batch[0], status, reason: answer.body.slice(0, 500), at: new Date().toISOString() }].slice(-MAX_SET_ASIDE);
+      store.setAside(batch[0], status, answer.body.slice(0, 500));
       persist();
       console.warn(`LRS refused statement ${batch[0].id} (${status}): ${answer.body.slice(0, 200)}`);
       notify('notice.xapiRejected');
@@ -228,7 +193,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
       try {
         // Load the transport even with nothing to send, so a later pagehide can use it at once.
         await loadTransport().catch(() => null);
-        while (queue.length && !stopped && (await sendOne()));
+        while (store.queue.length && !stopped && (await sendOne()));
       } finally {
         sending = null;
       }
@@ -239,14 +204,14 @@ export function createOutbox(o: OutboxOptions): Outbox {
   return {
     enqueue(statements) {
       if (!statements.length) return;
-      queue = [...queue, ...statements];
+      store.queue = [...store.queue, ...statements];
       persist();
       if (!sending && attempt === 0) schedule(batchDelay);
     },
     flush: () => (stopped ? Promise.resolve() : flush()),
     flushOnExit() {
       if (stopped || !transport) return;
-      const waiting = queue.filter((s) => !onTheWire.has(s.id!));
+      const waiting = store.queue.filter((s) => !onTheWire.has(s.id!));
       if (!waiting.length) return;
       // One request: the LRS stores a batch in order, so `terminated` cannot overtake what came
       // before it. What does not fit the keepalive budget stays stored for the next launch.
@@ -266,8 +231,8 @@ export function createOutbox(o: OutboxOptions): Outbox {
       closing = true;
       return stopped ? Promise.resolve() : flush();
     },
-    pending: () => [...queue],
-    setAside: () => [...aside],
+    pending: () => [...store.queue],
+    setAside: () => [...store.aside],
     get stopped() {
       return stopped;
     },

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { Statement } from '@xapi/xapi';
 import { startStatementService, type StatementService } from './statement-service';
 import { serveFile } from './serve-file';
+import { documentRequest, send, stateKey } from './document-api';
 
 export const TEST_KEY = 'balint-test-key';
 export const TEST_SECRET = 'balint-test-secret';
@@ -74,16 +75,6 @@ const readBody = (req: IncomingMessage): Promise<Buffer> =>
     req.on('error', reject);
   });
 
-const canonicalAgent = (raw: string | null): string => {
-  try {
-    const a = JSON.parse(raw ?? '') as Record<string, unknown>;
-    const ifi = a.mbox ?? a.mbox_sha1sum ?? a.openid ?? (a.account ? JSON.stringify(a.account) : null);
-    return String(ifi);
-  } catch {
-    return 'invalid';
-  }
-};
-
 export async function startTestLrs(): Promise<TestLrs> {
   const tokens = new Set<string>([TEST_AUTH]);
   const sessionTokens = new Set<string>();
@@ -94,69 +85,11 @@ export async function startTestLrs(): Promise<TestLrs> {
   const lrs = { faults: NO_FAULTS(), requests: [] as RequestRecord[], rejectedId: null as string | null };
   let service: StatementService | null = null;
 
-  const stateKey = (activityId: string, agent: unknown, registration: string | null, stateId: string) =>
-    `state|${activityId}|${canonicalAgent(typeof agent === 'string' ? agent : JSON.stringify(agent))}|${registration ?? ''}|${stateId}`;
-
   const cors = (res: ServerResponse) => {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Experience-API-Version, If-Match, If-None-Match');
     res.setHeader('Access-Control-Allow-Methods', 'GET, PUT, POST, DELETE, OPTIONS');
     res.setHeader('Access-Control-Expose-Headers', 'ETag, X-Experience-API-Version');
-  };
-
-  const documentsApi = (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer, kind: string): number => {
-    const q = url.searchParams;
-    let key: string;
-    if (kind === 'state') {
-      const activityId = q.get('activityId');
-      const agent = q.get('agent');
-      if (!activityId || !agent) return send(res, 400, 'activityId and agent required');
-      if (!q.get('stateId')) {
-        if (req.method !== 'GET') return send(res, 400, 'stateId required');
-        const prefix = stateKey(activityId, agent, q.get('registration'), '');
-        return send(res, 200, JSON.stringify([...documents.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length))), 'application/json');
-      }
-      key = stateKey(activityId, agent, q.get('registration'), q.get('stateId')!);
-    } else if (kind === 'agents/profile') {
-      if (!q.get('agent') || !q.get('profileId')) return send(res, 400, 'agent and profileId required');
-      key = `agent|${canonicalAgent(q.get('agent'))}|${q.get('profileId')}`;
-    } else {
-      if (!q.get('activityId') || !q.get('profileId')) return send(res, 400, 'activityId and profileId required');
-      key = `activity|${q.get('activityId')}|${q.get('profileId')}`;
-    }
-    const contentType = req.headers['content-type'] ?? 'application/octet-stream';
-    switch (req.method) {
-      case 'GET': {
-        const doc = documents.get(key);
-        if (!doc) return send(res, 404, '');
-        res.writeHead(200, { 'content-type': doc.contentType });
-        res.end(doc.body);
-        return 200;
-      }
-      case 'PUT':
-        documents.set(key, { contentType, body });
-        return send(res, 204, '');
-      case 'POST': {
-        // POST merges JSON objects (xAPI §7.3).
-        const old = documents.get(key);
-        if (old && contentType.includes('json') && old.contentType.includes('json')) {
-          const merged = { ...JSON.parse(old.body.toString()), ...JSON.parse(body.toString()) };
-          documents.set(key, { contentType, body: Buffer.from(JSON.stringify(merged)) });
-        } else documents.set(key, { contentType, body });
-        return send(res, 204, '');
-      }
-      case 'DELETE':
-        documents.delete(key);
-        return send(res, 204, '');
-      default:
-        return send(res, 405, '');
-    }
-  };
-
-  const send = (res: ServerResponse, status: number, text: string, type = 'text/plain'): number => {
-    res.writeHead(status, { 'content-type': type, 'X-Experience-API-Version': '1.0.3' });
-    res.end(text);
-    return status;
   };
 
   const statementsProxy = async (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer, ids: string[]): Promise<number> => {
@@ -237,7 +170,7 @@ export async function startTestLrs(): Promise<TestLrs> {
     }
     for (const kind of ['activities/state', 'agents/profile', 'activities/profile']) {
       if (path === kind) {
-        record.status = documentsApi(req, res, url, body, kind === 'activities/state' ? 'state' : kind);
+        record.status = documentRequest(documents, req, res, url, body, kind === 'activities/state' ? 'state' : kind);
         return;
       }
     }

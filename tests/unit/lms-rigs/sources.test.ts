@@ -11,7 +11,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { obtainSource, PINS, SourceError, treeDigest, type SourcePin } from '../../lms/rigs/sources';
+import { fileSha256, obtainSource, PINS, placesFromEnv, SourceError, treeDigest, type SourcePin } from '../../lms/rigs/sources';
 import { ROOT } from '../../support/paths';
 
 const SOURCES = join(ROOT, 'tests', 'lms', 'rigs', 'sources.ts');
@@ -97,6 +97,12 @@ describe("the project's archive (LMS_SOURCE)", () => {
       expect(existsSync(downloads)).toBe(false);
     });
   }
+
+  // CI installs from ../shared/lms, and reads an archive only when a rig is not installed yet: check the pins here.
+  const shared = placesFromEnv(PINS.moodle).source;
+  it.skipIf(!shared)("the project's archives beside this checkout are the pinned ones", async () => {
+    for (const pin of Object.values(PINS)) expect(await fileSha256(join(shared!, pin.local.path)), pin.local.path).toBe(pin.local.sha256);
+  });
 
   it('an archive with the pinned SHA-256 is handed to install.sh as it is', async () => {
     const source = mkdtempSync(join(work, 'source-'));

@@ -10,6 +10,7 @@
 # Each rig folder here is copied to $LMS_RIGS (default /opt/lms-rigs) and installed there. Moodle's and Forma's
 # sources are not in the repository: sources.ts takes them from LMS_SOURCE (default ../shared/lms beside the
 # repository) or from their official download, checked against the hashes pinned in it (README.md).
+# With MOODLE_URL set, Moodle is one you run yourself (Docker, …): only its driver is installed.
 # Usage: setup.sh [all|moodle|cmi5|forma]. Afterwards $LMS_RIGS/<rig>/README.md says how to drive each one.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -30,9 +31,15 @@ up() { [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" != 000 ]; }
 
 if [ "$WHAT" = all ] || [ "$WHAT" = moodle ]; then
   copy moodle
-  # Installed code needs no source: a second run reads no archive.
-  SRC=""; [ -f /opt/moodle/version.php ] || SRC="$(source_of moodle)"
-  "$DEST/moodle/install.sh" ${SRC:+"$SRC"}
+  if [ -n "${MOODLE_URL:-}" ]; then
+    # A Moodle run another way (Docker, …): only its driver is installed; README.md says what the driver needs.
+    npm_in "$DEST/moodle"
+    up "$MOODLE_URL/login/index.php" || { echo "MOODLE_URL=$MOODLE_URL does not answer: start that Moodle first, or leave MOODLE_URL unset to install the Moodle rig here" >&2; exit 1; }
+  else
+    # Installed code needs no source: a second run reads no archive.
+    SRC=""; [ -f /opt/moodle/version.php ] || SRC="$(source_of moodle)"
+    "$DEST/moodle/install.sh" ${SRC:+"$SRC"}
+  fi
 fi
 if [ "$WHAT" = all ] || [ "$WHAT" = cmi5 ]; then
   command -v mariadbd >/dev/null || [ -x /usr/sbin/mariadbd ] || apt-get install -y -qq mariadb-server >/dev/null
@@ -49,9 +56,9 @@ if [ "$WHAT" = all ] || [ "$WHAT" = forma ]; then
   "$DEST/forma/install.sh" ${SRC:+"$SRC"}
 fi
 case "$WHAT" in
-  moodle) READY="Moodle http://127.0.0.1:8765" ;;
+  moodle) READY="Moodle ${MOODLE_URL:-http://127.0.0.1:8765}" ;;
   cmi5)   READY="CATAPULT http://127.0.0.1:3398, LRS http://127.0.0.1:8080/xAPI/" ;;
   forma)  READY="Forma http://127.0.0.1:8770" ;;
-  *)      READY="Moodle http://127.0.0.1:8765, CATAPULT http://127.0.0.1:3398, LRS http://127.0.0.1:8080/xAPI/, Forma http://127.0.0.1:8770" ;;
+  *)      READY="Moodle ${MOODLE_URL:-http://127.0.0.1:8765}, CATAPULT http://127.0.0.1:3398, LRS http://127.0.0.1:8080/xAPI/, Forma http://127.0.0.1:8770" ;;
 esac
 echo "LMS rigs ready in $DEST: $READY"

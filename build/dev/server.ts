@@ -123,7 +123,8 @@ export async function startDevServer(o: DevServerOptions): Promise<DevServer> {
     await listenOnFreePort(server, o.port, log);
   } catch (e) {
     stopWatching();
-    await xapi.close();
+    // Not awaited: the relay's LRS may still be starting, and the message should not wait for it.
+    void xapi.close();
     rmSync(outDir, { recursive: true, force: true });
     throw e;
   }

@@ -143,7 +143,7 @@ describe('Italian an Italian CME editor would sign', () => {
   it('explains how the hours may count in Italy: autoformazione, self-certified on Co.Ge.A.P.S., within 20% of the three-year obligation', () => {
     const welcome = read('modules/welcome/it.md');
     expect(welcome).toMatch(/\*autoformazione\*, che si autocertifica sul portale Co\.Ge\.A\.P\.S\. e conta solo entro il 20% dell'obbligo formativo triennale \[@agenas-2024\]/);
-    expect(welcome).toMatch(/verifica che questa possibilità valga nel tuo caso/);
+    expect(welcome).toMatch(/Verifica che questa possibilità valga nel tuo caso/);
     expect(welcome).not.toMatch(/chiedi al tuo Ordine/);
   });
 

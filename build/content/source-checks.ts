@@ -81,14 +81,16 @@ class SourceCheck {
     }
   }
 
-  /** One unit of running text: its references name entries, and each sentence with a fact has one. */
-  text(t: Text) {
+  /** One unit of running text: its references name entries, and (unless it is not checked for facts)
+   *  each sentence with a fact has one. */
+  text(t: Text, checkFacts = true) {
     for (const r of referencesIn(t.text)) {
       if (!r.keys.length) this.add(t.file, t.line, `"${r.raw}" is not a source reference; write [@key] or [@key-one; @key-two], keys in lower-case letters, digits and hyphens`);
       for (const key of r.keys) {
         if (!this.known.has(key)) this.add(t.file, t.line, `[@${key}] names no entry on the Sources page; end its entry in ${this.sourcesFile} with {@${key}}, or correct the key`);
       }
     }
+    if (!checkFacts) return;
     for (const s of sentencesOf(t.text)) {
       if (referencesIn(s.text).length) continue;
       const claim = claimsIn(this.ownDates ? s.text.replace(this.ownDates, '') : s.text, t.lang)[0];
@@ -114,6 +116,7 @@ class SourceCheck {
           const blank = l.text.trim() === '';
           if (inCode || blank || /^#{1,6}\s/.test(l.text)) {
             flush();
+            if (!inCode && !blank) this.text({ file: md.file, line: l.line, lang, text: l.text }, false);
             continue;
           }
           const item = /^\s*(?:[-*+]|\d+[.)])\s/.test(l.text);
@@ -145,9 +148,9 @@ class SourceCheck {
       if (!isObject(value)) return;
       if (value.type === 'session') return;
       if (typeof value.en === 'string') {
-        if (isJudged(path, parent)) return;
+        const facts = !isJudged(path, parent);
         for (const lang of LANGS) {
-          if (typeof value[lang] === 'string') this.text({ file: src.file, line: src.lineOf([...path, lang]), lang, text: value[lang] as string });
+          if (typeof value[lang] === 'string') this.text({ file: src.file, line: src.lineOf([...path, lang]), lang, text: value[lang] as string }, facts);
         }
         return;
       }

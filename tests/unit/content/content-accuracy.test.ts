@@ -167,7 +167,9 @@ describe('Italian an Italian CME editor would sign', () => {
 
   it('asks the administrator to grant a new attempt, with Moodle\'s own Italian labels', () => {
     expect(ui['assessment.noRetakes'].it).toMatch(/può concederti un nuovo tentativo/);
-    // Moodle's Italian language pack, mod_scorm strings 'newattempt', 'enter' and 'browse'.
+    // The labels Moodle shows on a SCORM activity's page (mod/scorm/locallib.php, Moodle 4.3: strings
+    // 'newattempt', 'enter', 'browse'), as Moodle's Italian language pack (AMOS, 'it', mod_scorm)
+    // gives them: «Avvia un nuovo tentativo», «Entra», «Anteprima», the same in its 2.5, 3.2 and 4.1 packs.
     expect(ui['assessment.reviewNewAttempt'].it).toMatch(/spunta «Avvia un nuovo tentativo», poi premi «Entra»/);
     expect(ui['assessment.browseNotRecorded'].it).toMatch(/con il pulsante «Entra», non con «Anteprima»/);
     expect(ui['assessment.reviewNewAttempt'].en).toMatch(/“Start a new attempt”, then press Enter/);

@@ -1,6 +1,7 @@
 // A sentence's source reference, as a learner meets it on the built web package in real Chromium,
 // in both languages on the narrowest phone (320 CSS px): a small numbered link named "Source n" /
-// "Fonte n" that opens the Sources page on its entry, which carries the same number. The page with
+// "Fonte n" that opens the Sources page on its entry, which carries the same number (and a plain link
+// to the Sources page opens it as well). The page with
 // the links has no axe violation and no sideways scrolling. Screenshots go to
 // $OUTPUT_DIR/screenshots/sources/ for a person to look at.
 import { describe, expect, it } from 'vitest';
@@ -48,6 +49,12 @@ describe.each(['en', 'it'] as const)('source references in %s', (lang) => {
       expect(await horizontalOverflow(page)).toBeNull();
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: join(SHOTS, `${lang}-sources-entry-320.png`) });
+
+      // A plain link to the Sources page from module prose (the welcome's disclosures) opens it too.
+      await openPage(page, 'welcome-cme');
+      await page.locator('.prose a[href="#references"]').click();
+      await page.waitForFunction(() => document.activeElement?.id === 'page-title');
+      expect(await page.locator('h1#page-title').innerText()).toBe(lang === 'en' ? 'Sources' : 'Fonti');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -4,6 +4,7 @@ import { LANGS, placesAssessment, type Block, type CourseOutline, type Lang, typ
 import type { LoadedCourse, LoadedModule } from './load.js';
 import type { MarkdownSource } from './markdown-source.js';
 import { countWords, renderMarkdown } from './render-markdown.js';
+import { sourceIndex, stripReferences, type ReferenceRendering } from './source-refs.js';
 import { unloadBudget } from '../../src/scorm2004/unload-budget.js';
 import { itemOutline } from '../../src/content/item-outline.js';
 import { extname, join } from 'node:path';
@@ -30,18 +31,27 @@ const uiText = (source: UiStringSource | undefined, lang: Lang): string | undefi
   return typeof s === 'string' ? s : undefined;
 };
 
+// Quiz and interactive text reaches the LMS too (interaction descriptions), so its source
+// references are dropped here; prose shows them as links to the Sources page.
 function moduleItems(mod: LoadedModule, lang: Lang): QuizItem[] {
   const items = (mod.quiz.value as { items: unknown[] }).items;
-  return pickLang(items, lang) as QuizItem[];
+  return stripReferences(pickLang(items, lang)) as QuizItem[];
 }
 
-function renderPages(md: MarkdownSource, mod: LoadedModule | null, lang: Lang) {
+/** How this language's prose shows a source reference: a link named "Source 12" (ui.json `source.link`). */
+function referenceRendering(loaded: LoadedCourse, lang: Lang): ReferenceRendering {
+  const index = sourceIndex(loaded.coursePages.map((p) => p.prose[lang]));
+  const label = uiText(loaded.ui['source.link'], lang) ?? 'Source {n}';
+  return { index, label: (n) => label.replace('{n}', String(n)) };
+}
+
+function renderPages(md: MarkdownSource, mod: LoadedModule | null, lang: Lang, refs: ReferenceRendering) {
   return md.pages.map((page) => {
     const blocks: Block[] = page.blocks.map((b): Block => {
-      if (b.kind === 'markdown') return { kind: 'html', html: renderMarkdown(b.lines) };
+      if (b.kind === 'markdown') return { kind: 'html', html: renderMarkdown(b.lines, refs) };
       // Inlined into the page's HTML, so a figure arrives with its module's chunk, never the first page.
       if (b.kind === 'figure') return { kind: 'html', html: figureHtml(mod!.figures.get(b.src)!, b) };
-      if (b.name === 'interactive') return { kind: 'interactive', id: b.arg!, data: pickLang(mod!.interactive[b.arg!], lang) as InteractiveData };
+      if (b.name === 'interactive') return { kind: 'interactive', id: b.arg!, data: stripReferences(pickLang(mod!.interactive[b.arg!], lang)) as InteractiveData };
       return { kind: 'directive', name: b.name };
     });
     return { id: page.id, title: page.title, sections: page.sections.map((s) => s.id), blocks };
@@ -59,10 +69,11 @@ export interface ResolvedCourse {
 export function resolveCourse(loaded: LoadedCourse, lang: Lang): ResolvedCourse {
   const { course } = loaded;
   const logo = course.theme.logo ?? null;
+  const refs = referenceRendering(loaded, lang);
   const modules: Module[] = loaded.modules.map((mod) => {
     const md = mod.prose[lang];
     const items = moduleItems(mod, lang);
-    const pages = renderPages(md, mod, lang);
+    const pages = renderPages(md, mod, lang, refs);
     // Each teaching module ends with its quiz page, unless the module places its own blocks (assessment).
     const ownsQuiz = pages.some((p) => p.blocks.some((b) => b.kind === 'directive'));
     if (!ownsQuiz && items.length > 0) {
@@ -78,7 +89,7 @@ export function resolveCourse(loaded: LoadedCourse, lang: Lang): ResolvedCourse 
     };
   });
   const coursePages: CoursePage[] = loaded.coursePages.flatMap((cp) =>
-    renderPages(cp.prose[lang], null, lang).map((p) => ({ id: p.id, title: p.title, html: p.blocks.map((b) => (b.kind === 'html' ? b.html : '')).join('\n') })),
+    renderPages(cp.prose[lang], null, lang, refs).map((p) => ({ id: p.id, title: p.title, html: p.blocks.map((b) => (b.kind === 'html' ? b.html : '')).join('\n') })),
   );
   const { textBytes, brief } = unloadBudget({ id: course.id, privacy: course.privacy, modules });
   const outline: CourseOutline = {

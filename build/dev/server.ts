@@ -3,8 +3,8 @@
 // against the in-process test LRS, or standalone, logs every API call and xAPI statement, and
 // rebuilds and reloads when a file under course/ or modules/ changes.
 //
-//   npm run dev [-- [content-root] [--port 5173] [--lang en]]
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+//   npm run dev [-- [content-root] [--port 5173] [--lang en]]      (or PORT=5173 npm run dev)
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -21,8 +21,21 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2',
 };
 
-export interface DevServerOptions { root: string; port?: number; lang?: string; log?: (line: string) => void }
+export interface DevServerOptions {
+  root: string;
+  /** Given by the user (--port, PORT): a busy one is an error. Left out: from 5173, the first free one. */
+  port?: number;
+  lang?: string;
+  log?: (line: string) => void;
+}
 export interface DevServer { url: string; close(): Promise<void> }
+
+/** Why the preview could not start, in words for the terminal (the CLI prints it without a stack trace). */
+export class PreviewStartError extends Error {}
+
+const DEFAULT_PORT = 5173;
+/** Without an explicit port, this many ports from 5173 on are tried, as Vite does, before giving up. */
+const PORTS_TO_TRY = 10;
 
 export async function startDevServer(o: DevServerOptions): Promise<DevServer> {
   const log = o.log ?? ((line: string) => console.log(line));
@@ -107,7 +120,15 @@ export async function startDevServer(o: DevServerOptions): Promise<DevServer> {
     res.writeHead(404).end('not found');
   }
 
-  await new Promise<void>((r) => server.listen(o.port ?? 5173, '127.0.0.1', r));
+  try {
+    await listenOnFreePort(server, o.port, log);
+  } catch (e) {
+    stopWatching();
+    // Not awaited: the relay's LRS may still be starting, and the message should not wait for it.
+    void xapi.close();
+    rmSync(outDir, { recursive: true, force: true });
+    throw e;
+  }
   const { port } = server.address() as AddressInfo;
   const heartbeat = setInterval(() => {
     for (const c of clients) c.write(': keep-alive\n\n');
@@ -124,6 +145,41 @@ export async function startDevServer(o: DevServerOptions): Promise<DevServer> {
       rmSync(outDir, { recursive: true, force: true });
     },
   };
+}
+
+function listenOn(server: Server, port: number): Promise<void> {
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
+}
+
+async function listenOnFreePort(server: Server, explicit: number | undefined, log: (line: string) => void): Promise<void> {
+  const first = explicit ?? DEFAULT_PORT;
+  for (let port = first; ; port++) {
+    try {
+      await listenOn(server, port);
+      const busy = port - first > 1 ? `ports ${first} to ${port - 1} on 127.0.0.1 are` : `port ${first} on 127.0.0.1 is`;
+      if (port !== first) log(`${busy} in use (another preview?): using ${port}`);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'EADDRINUSE') throw new PreviewStartError(`cannot open the preview on 127.0.0.1:${port}: ${(e as Error).message}`);
+      if (explicit !== undefined) {
+        throw new PreviewStartError(
+          `port ${port} on 127.0.0.1 is already in use (another \`npm run dev\` preview, or another program, is listening there).\n` +
+            `Stop that one (Ctrl+C in its terminal), or start this one on another port: npm run dev -- --port ${port + 1} ` +
+            `(or PORT=${port + 1} npm run dev), or leave the port out to take the next free one from ${DEFAULT_PORT}.`,
+        );
+      }
+      if (port + 1 - first >= PORTS_TO_TRY) {
+        throw new PreviewStartError(`ports ${first} to ${port} on 127.0.0.1 are all in use (other previews, or other programs). Stop one, or name a free port: npm run dev -- --port N (0 = any free port).`);
+      }
+    }
+  }
 }
 
 function safeJoin(dir: string, rel: string): string {
@@ -151,11 +207,18 @@ const readBody = (req: IncomingMessage): Promise<Buffer> =>
     req.on('error', fail);
   });
 
+function portNumber(text: string, from: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) throw new PreviewStartError(`${from} needs a port number from 0 to 65535, not "${text}"`);
+  return port;
+}
+
 function parseArgs(argv: string[]): DevServerOptions {
   const o: DevServerOptions = { root: TOOLKIT };
+  if (process.env.PORT) o.port = portNumber(process.env.PORT, 'PORT');
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--port') o.port = Number(argv[++i]);
+    if (a === '--port') o.port = portNumber(argv[++i] ?? '', '--port');
     else if (a === '--lang') o.lang = argv[++i];
     else if (!a.startsWith('--')) o.root = resolve(a);
   }
@@ -165,8 +228,16 @@ function parseArgs(argv: string[]): DevServerOptions {
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   // Packages are production builds, as in `npm run build`.
   process.env.NODE_ENV = 'production';
-  const options = parseArgs(process.argv.slice(2));
-  const dev = await startDevServer(options);
+  let options: DevServerOptions;
+  let dev: DevServer;
+  try {
+    options = parseArgs(process.argv.slice(2));
+    dev = await startDevServer(options);
+  } catch (e) {
+    if (!(e instanceof PreviewStartError)) throw e;
+    console.error(`npm run dev: ${e.message}`);
+    process.exit(1);
+  }
   const lang = options.lang ?? 'en';
   console.log(`Preview LMS: ${dev.url}/?lang=${lang}  (content from ${options.root}; Ctrl+C to stop)`);
   const stop = () => void dev.close().then(() => process.exit(0));

@@ -1,5 +1,5 @@
 // The preview's cmi5-like LMS and LRS: the test LRS (Learning Locker's statement service behind
-// our small front, tests/support/lrs/) and the test cmi5 launcher run in this process; the dev
+// our small front, build/harness/lrs/) and the test cmi5 launcher run in this process; the dev
 // server relays /xAPI/ and /lms/ to them, so the course, its LMS and its LRS share one origin (the
 // package's Content-Security-Policy allows 'self'). Every request the LRS answers is reported,
 // with the statements it stored, for the preview page's xAPI panel.

@@ -1,5 +1,5 @@
 // What the real Moodle 4.3 showed (npm run test:lms), guarded here on the model of Moodle's player
-// and server (tests/support/lms/moodle-model.js) around scorm-again: completion that Moodle judges
+// and server (build/harness/lms/moodle-model.js) around scorm-again: completion that Moodle judges
 // before the status lands, a failed attempt that Moodle opens in review, and a Terminate that fails
 // when the posts made while the page unloads exceed what sendBeacon carries.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The SCORM zips in scorm-again's real runtime (tests/support/lms): what the LMS finally holds
+// The SCORM zips in scorm-again's real runtime (build/harness/lms): what the LMS finally holds
 // after a pass, a fail, leaving halfway, and each failure path a real LMS can produce.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';

@@ -24,7 +24,9 @@ async function tabTo(page: Page, matches: (el: { tag: string; text: string; nav:
 }
 
 describe.each(['en', 'it'] as const)('web build in %s', (lang) => {
-  it('walks every page with the keyboard alone, without console errors', async () => {
+  // Every source link in the prose is a Tab stop on the way to Next: the walk presses Tab a few
+  // hundred times, each a round trip to the browser.
+  it('walks every page with the keyboard alone, without console errors', { timeout: 180_000 }, async () => {
     const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors = collectErrors(page);

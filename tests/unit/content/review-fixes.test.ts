@@ -1,4 +1,4 @@
-// What an independent expert review of the content found wrong, pinned so it cannot creep back:
+// What an independent expert review found wrong, pinned so it cannot creep back:
 // a match key true of more than one format, claims stronger than the studies behind them,
 // Balint's age, a founding year, and credit wording that an Italian physician reads as ECM.
 import { readFileSync } from 'node:fs';
@@ -109,7 +109,7 @@ describe('credit wording an Italian physician would not mistake for ECM credits'
   });
 
   it('mentions credits in Italian only to say these are not ECM credits', () => {
-    const uses = it_.flatMap((s) => [...s.text.matchAll(/.{0,12}\bcrediti\b.{0,4}/gi)].map((m) => ({ file: s.file, at: m[0] })));
+    const uses = it_.flatMap((s) => [...s.text.matchAll(/.{0,16}\bcrediti\b.{0,4}/gi)].map((m) => ({ file: s.file, at: m[0] })));
     expect(uses.length).toBeGreaterThan(0);
     for (const u of uses) expect(u.at, u.file).toMatch(/\bnon\b.*crediti ECM/i);
   });
@@ -128,7 +128,7 @@ describe('Italian a physician reads without stopping', () => {
     [/custodi\w* i confini/i, 'custodire il setting'],
     [/descritt[oa] da vicino/i, 'studiata a fondo'],
     [/attenzione attenta/i, 'tautology'],
-    [/valutazione professionale/i, 'UK appraisal has no Italian twin: dossier formativo'],
+    [/valutazione professionale/i, 'UK appraisal has no Italian twin: portfolio professionale'],
     [/convertirvi/i, '"vi" reads as "you all"'],
     [/preferirebbe un medico che gli tiene/i, 'sequence of tenses'],
   ];

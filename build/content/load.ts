@@ -151,7 +151,21 @@ export function loadCourse(root: string): LoadedCourse {
   if (uiSrc) checkUiStrings(new JsonChecker(uiSrc, problems, LANGS));
   const namesSrc = existsSync(join(root, 'course', 'proper-names.json')) ? loadJson(join(root, 'course', 'proper-names.json'), problems, 'proper names') : null;
 
-  // Module folders and the order in course.json must agree.
+  const slugs = moduleFolders(root, course, courseSrc, problems);
+  const loaded = slugs.map((slug) => loadModule(join(root, 'modules', slug), slug, ids, problems)).filter((m): m is LoadedModuleWithRefs => m !== null);
+  const modules = loaded.map((m) => m.mod);
+  const coursePages = loadCoursePages(root, ids, problems);
+  checkCrossReferences(loaded, modules, coursePages, ids, problems);
+
+  if (problems.any) throw new ContentInvalid(problems.list);
+  const ui = (uiSrc?.value ?? {}) as Record<string, UiStringSource>;
+  const properNames = Array.isArray(namesSrc?.value) ? (namesSrc.value as string[]) : [];
+  return { root, course, courseJson: courseSrc, uiJson: uiSrc, ui, properNames, modules, coursePages };
+}
+
+/** The module folders, in the order course.json gives; a folder and the order must agree. */
+function moduleFolders(root: string, course: CourseSource, courseSrc: JsonSource, problems: Problems): string[] {
+  const courseFile = courseSrc.file;
   const modulesDir = join(root, 'modules');
   const folders = existsSync(modulesDir) ? readdirSync(modulesDir).filter((f) => statSync(join(modulesDir, f)).isDirectory()).sort() : [];
   course.modules.forEach((slug, i) => {
@@ -160,61 +174,63 @@ export function loadCourse(root: string): LoadedCourse {
   for (const folder of folders) {
     if (!course.modules.includes(folder)) problems.add(courseFile, courseSrc.lineOf(['modules']), `folder modules/${folder}/ is not in "modules"; add it to the order or remove the folder`);
   }
+  return course.modules.filter((s) => folders.includes(s));
+}
 
-  const modules: LoadedModule[] = [];
-  const teachesChecks: { mod: LoadedModule; ref: ItemRef }[] = [];
-  for (const slug of course.modules.filter((s) => folders.includes(s))) {
-    const dir = join(modulesDir, slug);
-    const prose = loadProse(dir, '', problems);
-    const quiz = loadJson(join(dir, 'quiz.json'), problems, 'quiz items (quiz.json)');
-    const interactiveFile = join(dir, 'interactive.json');
-    const interactiveSrc = existsSync(interactiveFile) ? loadJson(interactiveFile, problems, 'interactive.json') : null;
-    if (!prose || !quiz) continue;
-    checkSameStructure(prose, problems);
-    for (const lang of LANGS) checkFrontMatter(prose[lang], problems, true);
+interface LoadedModuleWithRefs { mod: LoadedModule; refs: ItemRef[] }
 
-    const qc = new JsonChecker(quiz, problems, LANGS);
-    const items = checkQuiz(qc);
-    qc.checkAllLocalised();
-    let interactive: Record<string, unknown> = {};
-    if (interactiveSrc) {
-      const ic = new JsonChecker(interactiveSrc, problems, LANGS);
-      for (const id of checkInteractive(ic)) ids.add(id, interactiveFile, interactiveSrc.lineOf([id]), 'interactive component');
-      ic.checkAllLocalised();
-      if (isObj(interactiveSrc.value)) interactive = interactiveSrc.value;
-    }
-    checkSameFigures(prose, problems);
-    const figures = checkFigures(dir, prose, problems);
-    const mod: LoadedModule = { slug, dir, prose, quiz, items, interactive, interactiveJson: interactiveSrc, figures };
-    modules.push(mod);
+/** One module folder: its prose in every language, its quiz, its interactive components and figures. */
+function loadModule(dir: string, slug: string, ids: IdRegistry, problems: Problems): LoadedModuleWithRefs | null {
+  const prose = loadProse(dir, '', problems);
+  const quiz = loadJson(join(dir, 'quiz.json'), problems, 'quiz items (quiz.json)');
+  const interactiveFile = join(dir, 'interactive.json');
+  const interactiveSrc = existsSync(interactiveFile) ? loadJson(interactiveFile, problems, 'interactive.json') : null;
+  if (!prose || !quiz) return null;
+  checkSameStructure(prose, problems);
+  for (const lang of LANGS) checkFrontMatter(prose[lang], problems, true);
 
-    for (const page of prose[LANGS[0]].pages) {
-      ids.add(page.id, prose[LANGS[0]].file, page.line, 'page');
-      for (const s of page.sections) ids.add(s.id, prose[LANGS[0]].file, s.line, 'section');
-    }
-    for (const ref of items) {
-      ids.add(ref.id, quiz.file, quiz.lineOf([...ref.path, 'id']), 'quiz item');
-      teachesChecks.push({ mod, ref });
-    }
-    for (const lang of LANGS) {
-      for (const page of prose[lang].pages) {
-        for (const block of page.blocks) {
-          if (block.kind === 'directive' && block.name === 'interactive' && !(block.arg! in interactive)) {
-            problems.add(prose[lang].file, block.line, `{{interactive ${block.arg}}} names no component in ${slug}/interactive.json`);
-          }
-        }
+  const qc = new JsonChecker(quiz, problems, LANGS);
+  const items = checkQuiz(qc);
+  qc.checkAllLocalised();
+  let interactive: Record<string, unknown> = {};
+  if (interactiveSrc) {
+    const ic = new JsonChecker(interactiveSrc, problems, LANGS);
+    for (const id of checkInteractive(ic)) ids.add(id, interactiveFile, interactiveSrc.lineOf([id]), 'interactive component');
+    ic.checkAllLocalised();
+    if (isObj(interactiveSrc.value)) interactive = interactiveSrc.value;
+  }
+  checkSameFigures(prose, problems);
+  const figures = checkFigures(dir, prose, problems);
+  const mod: LoadedModule = { slug, dir, prose, quiz, items, interactive, interactiveJson: interactiveSrc, figures };
+
+  addPageIds(prose, ids);
+  for (const ref of items) ids.add(ref.id, quiz.file, quiz.lineOf([...ref.path, 'id']), 'quiz item');
+  for (const lang of LANGS) {
+    for (const block of prose[lang].pages.flatMap((p) => p.blocks)) {
+      if (block.kind === 'directive' && block.name === 'interactive' && !(block.arg! in interactive)) {
+        problems.add(prose[lang].file, block.line, `{{interactive ${block.arg}}} names no component in ${slug}/interactive.json`);
       }
     }
   }
+  return { mod, refs: items };
+}
 
-  // Course-level pages: the same files in every language.
+function addPageIds(prose: Record<Lang, MarkdownSource>, ids: IdRegistry): void {
+  const first = prose[LANGS[0]];
+  for (const page of first.pages) {
+    ids.add(page.id, first.file, page.line, 'page');
+    for (const s of page.sections) ids.add(s.id, first.file, s.line, 'section');
+  }
+}
+
+/** Course-level pages: the same files in every language. */
+function loadCoursePages(root: string, ids: IdRegistry, problems: Problems): LoadedCoursePage[] {
   const coursePages: LoadedCoursePage[] = [];
   const pageFiles = (lang: Lang) => {
     const d = join(root, 'course', lang);
     return existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.md')).sort() : [];
   };
-  const names = new Set(LANGS.flatMap(pageFiles));
-  for (const name of names) {
+  for (const name of new Set(LANGS.flatMap(pageFiles))) {
     const prose = {} as Record<Lang, MarkdownSource>;
     let complete = true;
     for (const lang of LANGS) {
@@ -227,32 +243,28 @@ export function loadCourse(root: string): LoadedCourse {
     }
     if (!complete) continue;
     checkSameStructure(prose, problems);
-    for (const page of prose[LANGS[0]].pages) {
-      ids.add(page.id, prose[LANGS[0]].file, page.line, 'page');
-      for (const s of page.sections) ids.add(s.id, prose[LANGS[0]].file, s.line, 'section');
-    }
+    addPageIds(prose, ids);
     coursePages.push({ name: name.replace(/\.md$/, ''), prose });
   }
+  return coursePages;
+}
 
-  // Cross-references, once every id is known.
-  for (const { mod, ref } of teachesChecks) {
-    if (ref.teaches === null) continue;
-    const [slug, section] = ref.teaches.includes('/') ? ref.teaches.split('/') : [mod.slug, ref.teaches];
-    const target = modules.find((m) => m.slug === slug);
-    const found = target?.prose[LANGS[0]].pages.some((p) => p.sections.some((s) => s.id === section));
-    if (!found) problems.add(mod.quiz.file, mod.quiz.lineOf([...ref.path, 'teaches']), `"teaches": "${ref.teaches}" names no section (## … {#${section}}) in module ${slug}`);
+/** Cross-references, once every id is known: what each quiz item teaches, and every link. */
+function checkCrossReferences(loaded: LoadedModuleWithRefs[], modules: LoadedModule[], coursePages: LoadedCoursePage[], ids: IdRegistry, problems: Problems): void {
+  for (const { mod, refs } of loaded) {
+    for (const ref of refs) {
+      if (ref.teaches === null) continue;
+      const [slug, section] = ref.teaches.includes('/') ? ref.teaches.split('/') : [mod.slug, ref.teaches];
+      const target = modules.find((m) => m.slug === slug);
+      const found = target?.prose[LANGS[0]].pages.some((p) => p.sections.some((s) => s.id === section));
+      if (!found) problems.add(mod.quiz.file, mod.quiz.lineOf([...ref.path, 'teaches']), `"teaches": "${ref.teaches}" names no section (## … {#${section}}) in module ${slug}`);
+    }
   }
-  const allProse = [...modules.map((m) => m.prose), ...coursePages.map((p) => p.prose)];
-  for (const prose of allProse) {
+  for (const prose of [...modules.map((m) => m.prose), ...coursePages.map((p) => p.prose)]) {
     for (const lang of LANGS) {
       for (const link of prose[lang].links) {
         if (!ids.has(link.target)) problems.add(prose[lang].file, link.line, `broken link: no page or section has the id "${link.target}"`);
       }
     }
   }
-
-  if (problems.any) throw new ContentInvalid(problems.list);
-  const ui = (uiSrc?.value ?? {}) as Record<string, UiStringSource>;
-  const properNames = Array.isArray(namesSrc?.value) ? (namesSrc.value as string[]) : [];
-  return { root, course, courseJson: courseSrc, uiJson: uiSrc, ui, properNames, modules, coursePages };
 }

@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { DevBuilds, DEV_FORMATS, type BuildResult, type DevFormat } from './dev-builds.js';
 import { watchContent } from './watch-content.js';
 import { XapiRelay } from './xapi-relay.js';
+import { readBody } from '../harness/static-server.js';
 
 const TOOLKIT = resolve(import.meta.dirname, '..', '..');
 const PREVIEW = join(import.meta.dirname, 'preview');
@@ -199,13 +200,6 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.end(JSON.stringify(value));
 }
 
-const readBody = (req: IncomingMessage): Promise<Buffer> =>
-  new Promise((ok, fail) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => ok(Buffer.concat(chunks)));
-    req.on('error', fail);
-  });
 
 function portNumber(text: string, from: string): number {
   const port = Number(text);

@@ -11,6 +11,15 @@ const TYPES: Record<string, string> = {
 
 export interface StaticServer { url: string; close(): Promise<void> }
 
+/** A request's whole body. */
+export const readBody = (req: import('node:http').IncomingMessage): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+
 /** Serves `routes` (URL prefix → folder); extra handlers can answer first (e.g. an LMS page). */
 export async function serveStatic(routes: Record<string, string>, handle?: (url: URL, res: import('node:http').ServerResponse) => boolean): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { Statement } from '@xapi/xapi';
 import { startStatementService, type StatementService } from './statement-service';
 import { serveFile } from './serve-file';
+import { readBody } from '../static-server';
 import { documentRequest, send, stateKey } from './document-api';
 
 export const TEST_KEY = 'balint-test-key';
@@ -67,13 +68,6 @@ const CLIENT = {
   isTrusted: true, lrs_id: '5f0000000000000000000002', organisation: '5f0000000000000000000003', scopes: ['all'],
 };
 
-const readBody = (req: IncomingMessage): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 
 export async function startTestLrs(): Promise<TestLrs> {
   const tokens = new Set<string>([TEST_AUTH]);

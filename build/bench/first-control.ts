@@ -1,0 +1,245 @@
+// `npm run bench -- --first-control`: how soon a learner on a slow phone sees the course's first
+// text and can press its first working control, in every format and language, for a new learner
+// (the title page's "Start the course") and a returning one (their bookmarked page, their answers
+// shown, its Next button usable). Chromium driven through the DevTools protocol: 150 ms latency,
+// 1.6 Mbit/s down, 750 kbit/s up, CPU slowed 4×, cache disabled, a fresh browser context per run;
+// the median of 5 runs, the runs of all packages interleaved so a busy moment hits them alike.
+//
+// Times are the course document's own (milliseconds since its navigation started): a SCORM
+// package's LMS page loads before it and is not counted. "Before" counts the course's requests
+// started and the bytes of those answered by that moment. A new learner's Start is also pressed
+// the instant it appears, and "page 1" is when page 1 then shows with its buttons.
+//
+// Options: --runs N, --only scorm12,cmi5 (formats), --lang en, --gzip (serve with
+// Content-Encoding: gzip, as a web server with mod_deflate would), --trace (see first-control-trace.ts).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type CDPSession, type Frame } from 'playwright-core';
+import { LANGS, type Lang } from '../../src/content/types.js';
+import { FORMATS, type Format } from '../formats.js';
+import { loadCourse } from '../content/load.js';
+import { resolveCourse } from '../content/resolve.js';
+import { XapiRelay, type XapiEvent } from '../dev/xapi-relay.js';
+import { courseFacts, type CourseFacts } from './course-facts.js';
+import { coursePath, launchFor, sitToBookmark, type Harness, type Learner, type ResumeSeed } from './launches.js';
+import { startPackageServer, unpackZip, zipOf, type PackageServer } from './package-server.js';
+
+export const FIRST_TEXT_TARGET_MS = 600;
+export const FIRST_CONTROL_TARGET_MS = 800;
+/** The issue's slow phone: 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up (bytes per second here). */
+export const SLOW_PHONE = { latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8, cpuSlowdown: 4 };
+export const PHONE_VIEWPORT = { width: 412, height: 823 };
+const RUN_TIMEOUT_MS = 60_000;
+
+export interface FirstControlOptions { runs: number; formats: Format[]; langs: Lang[]; gzip: boolean; trace: boolean }
+
+export function parseFirstControlArgs(argv: string[]): FirstControlOptions {
+  const value = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const list = <T extends string>(flag: string, all: readonly T[]): T[] => {
+    const v = value(flag);
+    if (!v) return [...all];
+    const picked = v.split(',');
+    const bad = picked.filter((p) => !all.includes(p as T));
+    if (bad.length) throw new Error(`${flag}: unknown ${bad.join(', ')} (one of ${all.join(', ')})`);
+    return picked as T[];
+  };
+  const runs = Number(value('--runs') ?? 5);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs: a whole number from 1');
+  return { runs, formats: list('--only', FORMATS), langs: list('--lang', LANGS), gzip: argv.includes('--gzip'), trace: argv.includes('--trace') };
+}
+
+/** Bytes answered and requests started by a moment. */
+export interface Tally { bytes: number; requests: number }
+export interface ResourceEntry { name: string; type: string; start: number; end: number; bytes: number }
+export interface RunResult { firstText: number; control: number; arrival: number | null; beforeText: Tally; beforeControl: Tally; entries: ResourceEntry[] }
+interface ProbeReport { firstText: number; control: number; arrival: number | null; pressed: boolean }
+
+/** The in-page probe (first-control-probe.js) with its spec filled in. */
+export function probeScript(spec: unknown): string {
+  const source = readFileSync(join(import.meta.dirname, 'first-control-probe.js'), 'utf8');
+  return source.replace('__SPEC__', JSON.stringify(spec));
+}
+
+/** The probe's spec for a learner: what their first control is, and for a new learner, page 1 after pressing it. */
+export function probeSpec(format: Format, facts: CourseFacts, learner: Learner, press: boolean) {
+  const b = facts.bookmark;
+  return learner === 'new'
+    ? { path: coursePath(format, facts.lang), control: { kind: 'start', name: facts.startName }, press, arrival: press ? { title: facts.firstPage.title } : null }
+    : { path: coursePath(format, facts.lang), control: { kind: 'bookmark', title: b.page.title, items: b.items.map((i) => i.id), name: facts.nextName }, press, arrival: press ? { title: b.following.title } : null };
+}
+
+export function tallyBefore(entries: ResourceEntry[], t: number): Tally {
+  return { requests: entries.filter((e) => e.start < t).length, bytes: entries.filter((e) => e.end > 0 && e.end <= t).reduce((n, e) => n + e.bytes, 0) };
+}
+
+const ENTRIES = `performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+  .map((e) => ({ name: e.name, type: e.initiatorType, start: e.startTime, end: e.responseEnd, bytes: e.transferSize }))`;
+
+/** Emulates the slow phone on a page's target; calls `onIdle` bookkeeping for its requests. */
+export async function emulateSlowPhone(cdp: CDPSession): Promise<{ idle(quietMs: number, capMs: number): Promise<void> }> {
+  const inflight = new Set<string>();
+  let lastChange = Date.now();
+  cdp.on('Network.requestWillBeSent', (e) => {
+    inflight.add(e.requestId);
+    lastChange = Date.now();
+  });
+  const done = (e: { requestId: string }) => {
+    inflight.delete(e.requestId);
+    lastChange = Date.now();
+  };
+  cdp.on('Network.loadingFinished', done);
+  cdp.on('Network.loadingFailed', done);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: SLOW_PHONE.latency, downloadThroughput: SLOW_PHONE.downloadThroughput, uploadThroughput: SLOW_PHONE.uploadThroughput });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOW_PHONE.cpuSlowdown });
+  return {
+    async idle(quietMs, capMs) {
+      const until = Date.now() + capMs;
+      while (Date.now() < until && (inflight.size > 0 || Date.now() - lastChange < quietMs)) await new Promise((r) => setTimeout(r, 50));
+    },
+  };
+}
+
+/** One cold launch on the slow phone, in a fresh browser context. */
+async function measureOnce(browser: Browser, h: Harness, format: Format, facts: CourseFacts, learner: Learner, seed: ResumeSeed | null): Promise<RunResult> {
+  const launch = await launchFor(h, format, facts, learner, seed);
+  const context = await browser.newContext({ viewport: PHONE_VIEWPORT, storageState: launch.storageState });
+  try {
+    let report!: (r: { out: ProbeReport; frame: Frame }) => void;
+    const reported = new Promise<{ out: ProbeReport; frame: Frame }>((r) => (report = r));
+    await context.exposeBinding('__firstControlReport', (source, out: ProbeReport) => report({ out, frame: source.frame }));
+    if (launch.initScript) await context.addInitScript({ content: launch.initScript });
+    await context.addInitScript({ content: probeScript(probeSpec(format, facts, learner, learner === 'new')) });
+    const page = await context.newPage();
+    const network = await emulateSlowPhone(await context.newCDPSession(page));
+    await page.goto(`${h.origin}${launch.path}`, { waitUntil: 'commit' });
+    const { out, frame } = await Promise.race([
+      reported,
+      new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`${format}-${facts.lang} ${learner}: no first control within ${RUN_TIMEOUT_MS / 1000} s`)), RUN_TIMEOUT_MS)),
+    ]);
+    // Requests still on the wire have no timing entry yet: let them finish before reading them.
+    await network.idle(500, 15_000);
+    const entries = (await frame.evaluate(ENTRIES)) as ResourceEntry[];
+    return { firstText: out.firstText, control: out.control, arrival: out.arrival, beforeText: tallyBefore(entries, out.firstText), beforeControl: tallyBefore(entries, out.control), entries };
+  } finally {
+    await context.close();
+  }
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface BenchHarness extends Harness {
+  facts: Record<Lang, CourseFacts>;
+  close(): Promise<void>;
+}
+
+/** Unpacks every package, starts the server, the test LRS and cmi5 launcher. */
+export async function startBenchHarness(root: string, dist: string, output: string, o: Pick<FirstControlOptions, 'formats' | 'langs' | 'gzip'>): Promise<BenchHarness> {
+  const loaded = loadCourse(root);
+  const facts = Object.fromEntries(LANGS.map((l) => [l, courseFacts(resolveCourse(loaded, l))])) as Record<Lang, CourseFacts>;
+  const folders: Record<string, string> = { '/lms/': join(root, 'tests', 'support', 'lms'), '/scorm-again/': join(root, 'node_modules', 'scorm-again', 'dist') };
+  for (const lang of o.langs) {
+    for (const format of o.formats) {
+      folders[coursePath(format, lang)] = format === 'web' ? join(dist, 'web', lang) : unpackZip(zipOf(dist, lang, format), join(output, 'first-control', 'packages', `${format}-${lang}`));
+    }
+  }
+  const lrsEvents: XapiEvent[] = [];
+  const relay = new XapiRelay((e) => lrsEvents.push(e));
+  let server: PackageServer;
+  try {
+    server = await startPackageServer({ folders, relay, gzip: o.gzip });
+  } catch (e) {
+    await relay.close();
+    throw e;
+  }
+  return {
+    origin: server.url, relay, lrsEvents, facts,
+    async close() {
+      await server.close();
+      await relay.close();
+    },
+  };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (x: number | null) => (x === null ? '—' : `${Math.round(x)} ms`);
+
+interface Row { format: Format; lang: Lang; learner: Learner; runs: RunResult[]; failures: string[] }
+
+function printTable(rows: Row[], o: FirstControlOptions): void {
+  console.log(`\nFirst text and first working control on a slow phone (${SLOW_PHONE.latency} ms latency, 1.6 Mbit/s down, 750 kbit/s up, CPU ${SLOW_PHONE.cpuSlowdown}× slower; cold cache, a fresh context per run;`);
+  console.log(`files served as the package holds them${o.gzip ? ', gzip-encoded' : ', not compressed'}), median of ${o.runs}; times from the course document's request. Targets: first text ≤ ${FIRST_TEXT_TARGET_MS} ms, first control ≤ ${FIRST_CONTROL_TARGET_MS} ms.`);
+  console.log('Control: new learner, "Start the course"; returning learner, the Next button of their bookmarked page once it shows their answers.\n');
+  const head = ['package', 'learner', 'first text', 'bytes, requests before', 'first control', 'bytes, requests before', 'control range', 'page 1 if pressed'];
+  const widths = [14, 8, 11, 23, 14, 23, 16, 18];
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' ');
+  console.log(line(head));
+  for (const r of rows) {
+    const name = `${r.format}-${r.lang}`;
+    if (!r.runs.length) {
+      console.log(`${line([name, r.learner, 'failed', '', '', '', '', ''])}  ${r.failures[0] ?? ''}`);
+      continue;
+    }
+    const text = median(r.runs.map((x) => x.firstText));
+    const control = median(r.runs.map((x) => x.control));
+    const arrivals = r.runs.map((x) => x.arrival).filter((x): x is number => x !== null);
+    const tally = (pick: (x: RunResult) => Tally) => `${kb(median(r.runs.map((x) => pick(x).bytes)))}, ${median(r.runs.map((x) => pick(x).requests))}`;
+    const controls = r.runs.map((x) => x.control);
+    const over = [text > FIRST_TEXT_TARGET_MS ? 'text' : '', control > FIRST_CONTROL_TARGET_MS ? 'control' : ''].filter(Boolean);
+    console.log(line([name, r.learner, ms(text), tally((x) => x.beforeText), ms(control), tally((x) => x.beforeControl), `${Math.round(Math.min(...controls))}–${Math.round(Math.max(...controls))}`, arrivals.length ? ms(median(arrivals)) : '—'])
+      + (over.length ? `  OVER: ${over.join(', ')}` : '') + (r.failures.length ? `  (${r.failures.length} run(s) failed: ${r.failures[0]})` : ''));
+  }
+}
+
+export async function firstControlBench(root: string, dist: string, output: string, o: FirstControlOptions): Promise<void> {
+  const h = await startBenchHarness(root, dist, output, o);
+  const browser = await launchChromium();
+  try {
+    if (o.trace) {
+      const { traceFirstControl } = await import('./first-control-trace.js');
+      await traceFirstControl(browser, h);
+      return;
+    }
+    const rows: Row[] = [];
+    const seeds = new Map<string, ResumeSeed>();
+    for (const lang of o.langs) {
+      for (const format of o.formats) {
+        seeds.set(`${format}-${lang}`, await sitToBookmark(browser, h, format, h.facts[lang]));
+        for (const learner of ['new', 'resumed'] as const) rows.push({ format, lang, learner, runs: [], failures: [] });
+      }
+    }
+    for (let run = 0; run < o.runs; run++) {
+      for (const r of rows) {
+        try {
+          r.runs.push(await measureOnce(browser, h, r.format, h.facts[r.lang], r.learner, seeds.get(`${r.format}-${r.lang}`)!));
+        } catch (e) {
+          r.failures.push(String(e instanceof Error ? e.message : e).split('\n')[0]);
+        }
+      }
+      process.stderr.write(`first control: run ${run + 1} of ${o.runs} done\n`);
+    }
+    printTable(rows, o);
+    const out = join(output, 'first-control');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'results.json'), JSON.stringify({ profile: SLOW_PHONE, gzip: o.gzip, rows }, null, 1));
+    console.log(`\nEvery run, with the course's requests: ${join(out, 'results.json')}`);
+  } finally {
+    await browser.close();
+    await h.close();
+  }
+}

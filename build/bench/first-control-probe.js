@@ -66,7 +66,8 @@
     maybeReport();
   };
 
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  // Only what can make a control appear, enable or show: fewer records, less cost to the page.
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled', 'hidden', 'inert', 'aria-disabled', 'class', 'style', 'data-state', 'open'] });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       if (e.name === 'first-contentful-paint' && out.firstText === null) {

@@ -12,10 +12,10 @@
 // DevTools' Performance panel), the probe's times and the resource timing beside them (.run.json).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Frame } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Format } from '../formats.js';
-import { launchFor, sitToBookmark, type Learner } from './launches.js';
-import { emulateSlowPhone, PHONE_VIEWPORT, probeScript, probeSpec, type BenchHarness, type ResourceEntry } from './first-control.js';
+import { sitToBookmark, type Learner, type ResumeSeed } from './launches.js';
+import { launchWithProbe, RESOURCE_ENTRIES, type BenchHarness, type ResourceEntry } from './first-control.js';
 
 const CATEGORIES = [
   'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink', 'loading', 'toplevel',
@@ -23,39 +23,34 @@ const CATEGORIES = [
 ];
 
 interface TraceEvent { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; id?: string; args?: { data?: Record<string, unknown>; fileName?: string; name?: string; frame?: string } }
-interface ProbeReport { firstText: number; control: number }
 interface Sent { requestId: string; url: string; initiator: string; method: string }
 
-/** One traced cold launch. Returns the probe's times, the trace and what started each request. */
-async function tracedRun(browser: Browser, h: BenchHarness, format: Format, learner: Learner, seed: Parameters<typeof launchFor>[4]) {
-  const facts = h.facts.en;
-  const launch = await launchFor(h, format, facts, learner, seed);
-  const context = await browser.newContext({ viewport: PHONE_VIEWPORT, storageState: launch.storageState });
+/** One traced cold launch on the slow phone: the probe's times, the trace, what started each request. */
+async function tracedRun(browser: Browser, h: BenchHarness, format: Format, learner: Learner, seed: ResumeSeed) {
+  const sent = new Map<string, Sent>();
+  let tracing = false;
+  const l = await launchWithProbe(browser, h, format, h.facts.en, learner, seed, {
+    press: false, slowPhone: true, timeoutMs: 60_000,
+    beforeGoto: async (page, cdp) => {
+      cdp.on('Network.requestWillBeSent', (e) => {
+        const i = e.initiator;
+        const by = i.type === 'script' ? `script ${shortUrl(i.stack?.callFrames[0]?.url ?? i.stack?.parent?.callFrames[0]?.url ?? '')}` : i.type === 'parser' ? 'HTML parser' : i.type;
+        sent.set(e.requestId, { requestId: e.requestId, url: e.request.url, initiator: by, method: e.request.method });
+      });
+      await browser.startTracing(page, { categories: CATEGORIES });
+      tracing = true;
+    },
+  });
   try {
-    let report!: (r: { out: ProbeReport; frame: Frame }) => void;
-    const reported = new Promise<{ out: ProbeReport; frame: Frame }>((r) => (report = r));
-    await context.exposeBinding('__firstControlReport', (source, out: ProbeReport) => report({ out, frame: source.frame }));
-    if (launch.initScript) await context.addInitScript({ content: launch.initScript });
-    await context.addInitScript({ content: probeScript(probeSpec(format, facts, learner, false)) });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    const sent = new Map<string, Sent>();
-    cdp.on('Network.requestWillBeSent', (e) => {
-      const i = e.initiator;
-      const by = i.type === 'script' ? `script ${shortUrl(i.stack?.callFrames[0]?.url ?? i.stack?.parent?.callFrames[0]?.url ?? '')}` : i.type === 'parser' ? 'HTML parser' : i.type;
-      sent.set(e.requestId, { requestId: e.requestId, url: e.request.url, initiator: by, method: e.request.method });
-    });
-    const network = await emulateSlowPhone(cdp);
-    await browser.startTracing(page, { categories: CATEGORIES });
-    await page.goto(`${h.origin}${launch.path}`, { waitUntil: 'commit' });
-    const { out, frame } = await reported;
-    await network.idle(500, 15_000);
-    const entries = (await frame.evaluate(`performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
-      .map((e) => ({ name: e.name, type: e.initiatorType, start: e.startTime, end: e.responseEnd, bytes: e.transferSize }))`)) as ResourceEntry[];
+    if (!l.out || !l.frame) throw new Error(`${format}-en ${learner}: no first control`);
+    await l.idle();
+    const entries = (await l.frame.evaluate(RESOURCE_ENTRIES)) as ResourceEntry[];
     const trace = await browser.stopTracing();
-    return { out, entries, trace, sent };
+    tracing = false;
+    return { out: l.out, entries, trace, sent };
   } finally {
-    await context.close();
+    if (tracing) await browser.stopTracing().catch(() => undefined);
+    await l.context.close();
   }
 }
 

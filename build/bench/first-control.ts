@@ -14,7 +14,7 @@
 // Content-Encoding: gzip, as a web server with mod_deflate would), --trace (see first-control-trace.ts).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type CDPSession, type Frame } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Frame, type Page } from 'playwright-core';
 import { LANGS, type Lang } from '../../src/content/types.js';
 import { FORMATS, type Format } from '../formats.js';
 import { loadCourse } from '../content/load.js';
@@ -55,7 +55,7 @@ export function parseFirstControlArgs(argv: string[]): FirstControlOptions {
 export interface Tally { bytes: number; requests: number }
 export interface ResourceEntry { name: string; type: string; start: number; end: number; bytes: number }
 export interface RunResult { firstText: number; control: number; arrival: number | null; beforeText: Tally; beforeControl: Tally; entries: ResourceEntry[] }
-interface ProbeReport { firstText: number; control: number; arrival: number | null; pressed: boolean }
+export interface ProbeReport { firstText: number; control: number; arrival: number | null; pressed: boolean }
 
 /** The in-page probe (first-control-probe.js) with its spec filled in. */
 export function probeScript(spec: unknown): string {
@@ -75,7 +75,8 @@ export function tallyBefore(entries: ResourceEntry[], t: number): Tally {
   return { requests: entries.filter((e) => e.start < t).length, bytes: entries.filter((e) => e.end > 0 && e.end <= t).reduce((n, e) => n + e.bytes, 0) };
 }
 
-const ENTRIES = `performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+/** The course document's requests as its resource timing has them (an expression for evaluate). */
+export const RESOURCE_ENTRIES = `performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
   .map((e) => ({ name: e.name, type: e.initiatorType, start: e.startTime, end: e.responseEnd, bytes: e.transferSize }))`;
 
 /** Emulates the slow phone on a page's target; calls `onIdle` bookkeeping for its requests. */
@@ -104,29 +105,50 @@ export async function emulateSlowPhone(cdp: CDPSession): Promise<{ idle(quietMs:
   };
 }
 
-/** One cold launch on the slow phone, in a fresh browser context. */
-async function measureOnce(browser: Browser, h: Harness, format: Format, facts: CourseFacts, learner: Learner, seed: ResumeSeed | null): Promise<RunResult> {
+export interface ProbedLaunch {
+  /** What the probe saw: null if it never reported within the time allowed. */
+  out: ProbeReport | null;
+  /** The course's document, and the page around it. */
+  frame: Frame | null;
+  page: Page;
+  context: BrowserContext;
+  /** Waits for the course's requests to finish (the slow phone's bookkeeping; at once otherwise). */
+  idle(): Promise<void>;
+}
+
+/** Opens a package for a learner in a fresh browser context with the probe watching (and pressing,
+ *  with `press`), on the slow phone or at full speed; resolves when the probe reports or after
+ *  `timeoutMs`. The caller closes the context. */
+export async function launchWithProbe(browser: Browser, h: Harness, format: Format, facts: CourseFacts, learner: Learner, seed: ResumeSeed | null, o: { press: boolean; slowPhone: boolean; timeoutMs: number; beforeGoto?: (page: Page, cdp: CDPSession) => Promise<void> }): Promise<ProbedLaunch> {
   const launch = await launchFor(h, format, facts, learner, seed);
   const context = await browser.newContext({ viewport: PHONE_VIEWPORT, storageState: launch.storageState });
+  let report!: (r: { out: ProbeReport; frame: Frame }) => void;
+  const reported = new Promise<{ out: ProbeReport; frame: Frame }>((r) => (report = r));
+  await context.exposeBinding('__firstControlReport', (source, out: ProbeReport) => report({ out, frame: source.frame }));
+  if (launch.initScript) await context.addInitScript({ content: launch.initScript });
+  await context.addInitScript({ content: probeScript(probeSpec(format, facts, learner, o.press)) });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const network = o.slowPhone ? await emulateSlowPhone(cdp) : null;
+  await o.beforeGoto?.(page, cdp);
+  await page.goto(`${h.origin}${launch.path}`, { waitUntil: 'commit' });
+  let timer: NodeJS.Timeout | undefined;
+  const got = await Promise.race([reported, new Promise<null>((r) => (timer = setTimeout(() => r(null), o.timeoutMs)))]);
+  clearTimeout(timer);
+  // Requests still on the wire have no timing entry yet: let them finish before reading them.
+  return { out: got?.out ?? null, frame: got?.frame ?? null, page, context, idle: () => network?.idle(500, 15_000) ?? Promise.resolve() };
+}
+
+/** One cold launch on the slow phone, in a fresh browser context. */
+async function measureOnce(browser: Browser, h: Harness, format: Format, facts: CourseFacts, learner: Learner, seed: ResumeSeed | null): Promise<RunResult> {
+  const l = await launchWithProbe(browser, h, format, facts, learner, seed, { press: learner === 'new', slowPhone: true, timeoutMs: RUN_TIMEOUT_MS });
   try {
-    let report!: (r: { out: ProbeReport; frame: Frame }) => void;
-    const reported = new Promise<{ out: ProbeReport; frame: Frame }>((r) => (report = r));
-    await context.exposeBinding('__firstControlReport', (source, out: ProbeReport) => report({ out, frame: source.frame }));
-    if (launch.initScript) await context.addInitScript({ content: launch.initScript });
-    await context.addInitScript({ content: probeScript(probeSpec(format, facts, learner, learner === 'new')) });
-    const page = await context.newPage();
-    const network = await emulateSlowPhone(await context.newCDPSession(page));
-    await page.goto(`${h.origin}${launch.path}`, { waitUntil: 'commit' });
-    const { out, frame } = await Promise.race([
-      reported,
-      new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`${format}-${facts.lang} ${learner}: no first control within ${RUN_TIMEOUT_MS / 1000} s`)), RUN_TIMEOUT_MS)),
-    ]);
-    // Requests still on the wire have no timing entry yet: let them finish before reading them.
-    await network.idle(500, 15_000);
-    const entries = (await frame.evaluate(ENTRIES)) as ResourceEntry[];
-    return { firstText: out.firstText, control: out.control, arrival: out.arrival, beforeText: tallyBefore(entries, out.firstText), beforeControl: tallyBefore(entries, out.control), entries };
+    if (!l.out || !l.frame) throw new Error(`${format}-${facts.lang} ${learner}: no first control within ${RUN_TIMEOUT_MS / 1000} s`);
+    await l.idle();
+    const entries = (await l.frame.evaluate(RESOURCE_ENTRIES)) as ResourceEntry[];
+    return { firstText: l.out.firstText, control: l.out.control, arrival: l.out.arrival, beforeText: tallyBefore(entries, l.out.firstText), beforeControl: tallyBefore(entries, l.out.control), entries };
   } finally {
-    await context.close();
+    await l.context.close();
   }
 }
 
@@ -140,6 +162,8 @@ export function launchChromium(): Promise<Browser> {
 
 export interface BenchHarness extends Harness {
   facts: Record<Lang, CourseFacts>;
+  /** What the server serves, by URL prefix (read at each request). */
+  folders: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -163,7 +187,7 @@ export async function startBenchHarness(root: string, dist: string, output: stri
     throw e;
   }
   return {
-    origin: server.url, relay, lrsEvents, facts,
+    origin: server.url, relay, lrsEvents, facts, folders,
     async close() {
       await server.close();
       await relay.close();

@@ -65,7 +65,7 @@ const shortUrl = (url: string) => {
 };
 
 /** Main-thread events nest: self time is an event's duration minus its children's. */
-function selfTimes(events: TraceEvent[], from: number, to: number): { name: string; self: number; ancestors: string[]; url: string | null }[] {
+export function selfTimes(events: TraceEvent[], from: number, to: number): { name: string; self: number; ancestors: string[]; url: string | null }[] {
   const xs = events.filter((e) => e.ph === 'X' && e.dur !== undefined && e.ts < to && e.ts + e.dur! > from).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const out: { name: string; self: number; ancestors: string[]; url: string | null }[] = [];
   const stack: { e: TraceEvent; child: number; rec: { name: string; self: number; ancestors: string[]; url: string | null } }[] = [];
@@ -97,7 +97,7 @@ const KINDS: [string, RegExp][] = [
   ['layout', /^(Layout|LocalFrameView::layout|LocalFrameView::performLayout|InlineNode)/],
   ['paint', /^(PrePaint|Paint|Layerize|Commit|UpdateLayer|PaintArtifactCompositor|LocalFrameView::RunPaint)/],
 ];
-const kindOf = (name: string, ancestors: string[]): string => {
+export const kindOf = (name: string, ancestors: string[]): string => {
   for (const n of [name, ...[...ancestors].reverse()]) for (const [kind, re] of KINDS) if (re.test(n)) return kind;
   return 'other';
 };

@@ -79,7 +79,8 @@ export function tallyBefore(entries: ResourceEntry[], t: number): Tally {
 export const RESOURCE_ENTRIES = `performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
   .map((e) => ({ name: e.name, type: e.initiatorType, start: e.startTime, end: e.responseEnd, bytes: e.transferSize }))`;
 
-/** Emulates the slow phone on a page's target; calls `onIdle` bookkeeping for its requests. */
+/** Emulates the slow phone on a page's target, and keeps count of its requests on the wire so a
+ *  caller can wait for them to finish (`idle`). */
 export async function emulateSlowPhone(cdp: CDPSession): Promise<{ idle(quietMs: number, capMs: number): Promise<void> }> {
   const inflight = new Set<string>();
   let lastChange = Date.now();
@@ -122,21 +123,25 @@ export interface ProbedLaunch {
 export async function launchWithProbe(browser: Browser, h: Harness, format: Format, facts: CourseFacts, learner: Learner, seed: ResumeSeed | null, o: { press: boolean; slowPhone: boolean; timeoutMs: number; beforeGoto?: (page: Page, cdp: CDPSession) => Promise<void> }): Promise<ProbedLaunch> {
   const launch = await launchFor(h, format, facts, learner, seed);
   const context = await browser.newContext({ viewport: PHONE_VIEWPORT, storageState: launch.storageState });
-  let report!: (r: { out: ProbeReport; frame: Frame }) => void;
-  const reported = new Promise<{ out: ProbeReport; frame: Frame }>((r) => (report = r));
-  await context.exposeBinding('__firstControlReport', (source, out: ProbeReport) => report({ out, frame: source.frame }));
-  if (launch.initScript) await context.addInitScript({ content: launch.initScript });
-  await context.addInitScript({ content: probeScript(probeSpec(format, facts, learner, o.press)) });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  const network = o.slowPhone ? await emulateSlowPhone(cdp) : null;
-  await o.beforeGoto?.(page, cdp);
-  await page.goto(`${h.origin}${launch.path}`, { waitUntil: 'commit' });
-  let timer: NodeJS.Timeout | undefined;
-  const got = await Promise.race([reported, new Promise<null>((r) => (timer = setTimeout(() => r(null), o.timeoutMs)))]);
-  clearTimeout(timer);
-  // Requests still on the wire have no timing entry yet: let them finish before reading them.
-  return { out: got?.out ?? null, frame: got?.frame ?? null, page, context, idle: () => network?.idle(500, 15_000) ?? Promise.resolve() };
+  try {
+    let report!: (r: { out: ProbeReport; frame: Frame }) => void;
+    const reported = new Promise<{ out: ProbeReport; frame: Frame }>((r) => (report = r));
+    await context.exposeBinding('__firstControlReport', (source, out: ProbeReport) => report({ out, frame: source.frame }));
+    if (launch.initScript) await context.addInitScript({ content: launch.initScript });
+    await context.addInitScript({ content: probeScript(probeSpec(format, facts, learner, o.press)) });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const network = o.slowPhone ? await emulateSlowPhone(cdp) : null;
+    await o.beforeGoto?.(page, cdp);
+    await page.goto(`${h.origin}${launch.path}`, { waitUntil: 'commit' });
+    let timer: NodeJS.Timeout | undefined;
+    const got = await Promise.race([reported, new Promise<null>((r) => (timer = setTimeout(() => r(null), o.timeoutMs)))]);
+    clearTimeout(timer);
+    return { out: got?.out ?? null, frame: got?.frame ?? null, page, context, idle: () => network?.idle(500, 15_000) ?? Promise.resolve() };
+  } catch (e) {
+    await context.close();
+    throw e;
+  }
 }
 
 /** One cold launch on the slow phone, in a fresh browser context. */
@@ -144,6 +149,7 @@ async function measureOnce(browser: Browser, h: Harness, format: Format, facts: 
   const l = await launchWithProbe(browser, h, format, facts, learner, seed, { press: learner === 'new', slowPhone: true, timeoutMs: RUN_TIMEOUT_MS });
   try {
     if (!l.out || !l.frame) throw new Error(`${format}-${facts.lang} ${learner}: no first control within ${RUN_TIMEOUT_MS / 1000} s`);
+    // Requests still on the wire have no timing entry yet: let them finish before reading them.
     await l.idle();
     const entries = (await l.frame.evaluate(RESOURCE_ENTRIES)) as ResourceEntry[];
     return { firstText: l.out.firstText, control: l.out.control, arrival: l.out.arrival, beforeText: tallyBefore(entries, l.out.firstText), beforeControl: tallyBefore(entries, l.out.control), entries };

@@ -6,6 +6,9 @@
 // Then the insights tool at a national programme's scale: a synthetic statement file of
 // 10,000 learners and at least 1.4 million statements, reported on within 60 s and 1 GB of memory.
 // `npm run bench -- --insights` runs that figure alone.
+// First text and first working control of every package on a slow phone, new and returning learner
+// (build/bench/first-control.ts): `npm run bench -- --first-control` builds, then runs that figure
+// alone (with --no-build, on the packages already in dist/; its own options are listed there).
 // Each figure is compared with its budget (docs/architecture.md#budgets) and marked OVER when it is. Sizes are also checked by
 // tests/conformance/budgets.test.ts; times vary with the machine and are only printed here.
 //
@@ -212,6 +215,14 @@ async function main(): Promise<void> {
     console.log(await insightsAtScale());
     return;
   }
+  const { parseFirstControlArgs } = await import('./bench/first-control.js');
+  const { firstControlBench } = await import('./bench/first-control-bench.js');
+  if (process.argv.includes('--first-control')) {
+    const options = parseFirstControlArgs(process.argv);
+    if (!process.argv.includes('--no-build')) build();
+    await firstControlBench(ROOT, DIST, process.env.OUTPUT_DIR!, options);
+    return;
+  }
   const { seconds, perPackage } = build();
   console.log(`\nBuild of every package: ${seconds.toFixed(1)} s (budget ${BUILD_BUDGET_S} s)${seconds > BUILD_BUDGET_S ? OVER : ''}\n`);
   console.log('package'.padEnd(44), 'JS gz'.padStart(9), 'CSS gz'.padStart(9), 'size'.padStart(10), 'files'.padStart(6), 'build'.padStart(9));
@@ -233,6 +244,7 @@ async function main(): Promise<void> {
     const ms = t?.text ?? null;
     console.log(`Time to first course text (web/${lang}, slow 4G, 4× CPU, uncompressed): ${ms === null ? 'not measured' : `${Math.round(ms)} ms`} (budget ${FIRST_TEXT_BUDGET_MS} ms)${ms !== null && ms > FIRST_TEXT_BUDGET_MS ? OVER : ''}; player ready: ${t ? `${Math.round(t.ready)} ms` : 'not measured'}`);
   }
+  await firstControlBench(ROOT, DIST, process.env.OUTPUT_DIR!, parseFirstControlArgs([]));
   console.log('\nA scripted full run (every page by Next, every module quiz, the final assessment passed), English:');
   for (const standard of ['scorm12', 'scorm2004'] as const) console.log(`  ${await scormCommits(standard)}`);
   console.log(`  ${await xapiPosts()}`);

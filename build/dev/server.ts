@@ -11,7 +11,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { DevBuilds, DEV_FORMATS, type BuildResult, type DevFormat } from './dev-builds.js';
 import { watchContent } from './watch-content.js';
-import { XapiRelay } from './xapi-relay.js';
+import { XapiRelay } from '../harness/lrs/xapi-relay.js';
 import { readBody } from '../harness/static-server.js';
 
 const TOOLKIT = resolve(import.meta.dirname, '..', '..');

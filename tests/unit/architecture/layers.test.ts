@@ -24,7 +24,8 @@ export const LAYERS: string[][] = [
   ['build/package.ts'],
   ['build/cli.ts', 'build/insights'],
   ['build/harness'],
-  ['build/dev', 'build/bench', 'build/bench.ts'],
+  ['build/dev', 'build/bench'],
+  ['build/bench.ts'],
 ];
 
 const rank = new Map(LAYERS.flatMap((rooms, layer) => rooms.map((room) => [room, layer] as const)));

@@ -5,8 +5,8 @@
 // with the statements it stored, for the preview page's xAPI panel.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Agent, Statement } from '@xapi/xapi';
-import { startTestLrs, type TestLrs } from '../harness/lrs/lrs-front.js';
-import { Cmi5Lms } from '../harness/cmi5-launcher.js';
+import { startTestLrs, type TestLrs } from './lrs-front.js';
+import { Cmi5Lms } from '../cmi5-launcher.js';
 
 export interface XapiEvent {
   method: string;

@@ -34,7 +34,8 @@ export class Cmi5Lms {
   constructor(readonly lrs: TestLrs, readonly pkg: HostedPackage) {
     lrs.route((req, res, url) => {
       const m = /^\/lms\/fetch\/([\w-]+)$/.exec(url.pathname);
-      if (m && req.method === 'POST') {
+      // A session this launcher did not make is another launcher's (two languages in the preview).
+      if (m && req.method === 'POST' && this.tokens.has(m[1])) {
         const n = (this.fetchCount.get(m[1]) ?? 0) + 1;
         this.fetchCount.set(m[1], n);
         res.setHeader('content-type', 'application/json');

@@ -11,7 +11,8 @@ import { checkInteractive } from './interactive-checks.js';
 import { checkUiStrings } from './ui-checks.js';
 import { checkTheme } from './theme-checks.js';
 import { checkLogo } from './logo-checks.js';
-import { readMarkdown, type MarkdownSource } from './markdown-source.js';
+import { ID_PATTERN, readMarkdown, type MarkdownSource } from './markdown-source.js';
+import { URN_NAMESPACE } from '../../src/scorm2004/identifiers.js';
 import { ContentInvalid, Problems } from './problems.js';
 import { checkFigures, checkSameFigures } from './figure-checks.js';
 import type { PreparedSvg } from './svg-figure.js';
@@ -78,11 +79,15 @@ function checkCourseJson(src: JsonSource, problems: Problems): CourseSource | nu
     return null;
   }
   for (const key of ['id', 'iri', 'version']) if (typeof v[key] !== 'string' || v[key] === '') c.report([key], `"${key}" must be a non-empty string`);
+  // The id names the course's namespace in its SCORM 2004 ids (urn:<id>:<item id>), which strict runtimes check.
+  if (typeof v.id === 'string' && v.id !== '' && !URN_NAMESPACE.test(v.id)) c.report(['id'], '"id" must be 1 to 32 letters, digits or hyphens, starting with a letter or digit (SCORM 2004 packages name every item urn:<id>:<item id>)');
   if (typeof v.iri === 'string' && !/^https?:\/\/[^\s]+$/.test(v.iri)) c.report(['iri'], '"iri" must be an absolute http(s) IRI (it names the course in xAPI and cmi5)');
   if (!Array.isArray(v.languages) || v.languages.some((l) => !LANGS.includes(l as Lang))) c.report(['languages'], `"languages" must list some of ${LANGS.join(', ')}`);
   c.localised(v, 'title', []);
   c.localised(v, 'description', []);
   if (!Array.isArray(v.modules) || v.modules.some((m) => typeof m !== 'string')) c.report(['modules'], '"modules" must be a list of module folder names');
+  // A slug is the module's objective id in every LMS: the same rule as every other id.
+  else v.modules.forEach((m, i) => { if (!ID_PATTERN.test(m as string)) c.report(['modules', i], `module "${String(m)}": a module folder name uses lower-case letters, digits and hyphens (it is the module's id in every LMS)`); });
   if (typeof v.masteryScore !== 'number' || v.masteryScore < 0 || v.masteryScore > 100) c.report(['masteryScore'], '"masteryScore" must be a number from 0 to 100');
   if (typeof v.attemptsAllowed !== 'number' || v.attemptsAllowed < 0) c.report(['attemptsAllowed'], '"attemptsAllowed" must be 0 (unlimited) or more');
   if (typeof v.estimatedMinutes !== 'number' || v.estimatedMinutes <= 0) c.report(['estimatedMinutes'], '"estimatedMinutes" must be a positive number');

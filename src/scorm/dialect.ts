@@ -36,6 +36,8 @@ export interface ScormDialect {
   suspendData: string;
   interactionCount: string;
   objectiveCount: string;
+  /** The id the LMS is given for one of the course's item ids or module slugs (SCORM 2004: a URN). */
+  identifier(courseId: string, id: string): string;
   /** The element holding the id of interaction n, and of objective n (read back at launch). */
   interactionId(n: number): string;
   objectiveId(n: number): string;

@@ -39,6 +39,8 @@ export const scorm12Dialect: ScormDialect = {
   suspendData: 'cmi.suspend_data',
   interactionCount: 'cmi.interactions._count',
   objectiveCount: 'cmi.objectives._count',
+  // CMIIdentifier: the course's ids (lower-case letters, digits, hyphens) as they are.
+  identifier: (_courseId, id) => id,
   interactionId: (n) => interactionElement(n, 'id'),
   objectiveId: (n) => objectiveElement(n, 'id'),
   responses: scorm12Responses,

@@ -4,6 +4,7 @@ import type { ScormDialect, ScormCalls, Pair } from '../scorm/dialect';
 import { interactionElement, objectiveElement, type InteractionElement, type ObjectiveElement } from '../scorm/elements';
 import { isoDuration } from '../time/duration';
 import { scorm2004Responses } from './responses';
+import { scorm2004Id } from './identifiers';
 
 /** The elements this course sets, by their names in the SCORM 2004 RTE. */
 export type Cmi2004Element =
@@ -39,6 +40,7 @@ export const scorm2004Dialect: ScormDialect = {
   suspendData: 'cmi.suspend_data',
   interactionCount: 'cmi.interactions._count',
   objectiveCount: 'cmi.objectives._count',
+  identifier: scorm2004Id,
   interactionId: (n) => interactionElement(n, 'id'),
   objectiveId: (n) => objectiveElement(n, 'id'),
   responses: scorm2004Responses,

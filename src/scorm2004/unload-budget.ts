@@ -102,17 +102,17 @@ function priced(course: BudgetCourse, brief: boolean): UnloadBudget {
       if (isScored(item)) {
         if (m !== assessment && !d.recordsKnowledgeChecks) continue;
         const i = toInteraction(item, longestResponse(item), d.responses);
-        pairs.push(...d.interactionValues(slot++, { ...i, result: 'incorrect', ...latest }));
+        pairs.push(...d.interactionValues(slot++, { ...i, id: d.identifier(course.id, i.id), result: 'incorrect', ...latest }));
       } else if (item.type === 'survey' || course.privacy.sendReflectionsToLms) {
         const longestScale = item.type === 'survey' && item.scale ? item.scale.map((s) => s.id).sort((a, b) => b.length - a.length)[0] : '';
         const i = toSurveyInteraction(item, longestScale, d.responses);
         if (i.type === 'long-fill-in') texts++;
-        pairs.push(...d.interactionValues(slot++, { ...i, ...latest }));
+        pairs.push(...d.interactionValues(slot++, { ...i, id: d.identifier(course.id, i.id), ...latest }));
       }
     }
   }
   // Every module with scored items has an objective; the assessment's is one of them.
-  course.modules.filter((m) => m.items.some(isScored)).forEach((m, n) => pairs.push(...d.objectiveValues(n, { id: m.slug, scorePercent: 100, status: 'incomplete' })));
+  course.modules.filter((m) => m.items.some(isScored)).forEach((m, n) => pairs.push(...d.objectiveValues(n, { id: d.identifier(course.id, m.slug), scorePercent: 100, status: 'incomplete' })));
   const longestPage = course.modules.flatMap((m) => m.pages.map((p) => p.id)).sort((a, b) => b.length - a.length)[0] ?? '';
   pairs.push(
     [d.location, longestPage],

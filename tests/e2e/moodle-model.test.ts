@@ -10,6 +10,7 @@ import { courseContent } from '../../build/harness/course-content';
 import { answerModuleQuiz, chooseAnswer, openPage, sendEvaluation, takeAssessment, skipActionabilityChecks } from '../../build/harness/course-driver';
 import { isScored } from '../../src/content/types';
 import { multipartBytes, unloadBudget } from '../../src/scorm2004/unload-budget';
+import { scorm2004Id } from '../../src/scorm2004/identifiers';
 
 // This file checks what is recorded, not how controls respond to a pointer (keyboard-complete,
 // web-walk and accessibility do that): actions skip Playwright's waits, and each still shows its effect.
@@ -179,7 +180,7 @@ for (const standard of ['scorm12', 'scorm2004'] as const) {
       await openPage(f2, origins.pages.find((p) => p.blocks.some((b) => b.kind === 'quiz'))!.id);
       expect(await f2.locator(form).getAttribute('data-state')).toBe('right');
       const m = await again.moodle();
-      const objective = Object.keys(m.stored).find((k) => /^cmi\.objectives\.\d+\.id$/.test(k) && m.stored[k] === 'origins');
+      const objective = Object.keys(m.stored).find((k) => /^cmi\.objectives\.\d+\.id$/.test(k) && m.stored[k] === (is12 ? 'origins' : scorm2004Id(content.outline.id, 'origins')));
       expect(objective).toBeDefined();
       expect(m.stored[objective!.replace(/id$/, is12 ? 'score.raw' : 'score.raw')]).toBe(String(Math.round(100 / origins.items.filter(isScored).length)));
       if (is12) {

@@ -10,6 +10,7 @@ import { isScored } from '../../src/content/types';
 import { OUTPUT } from '../../build/harness/paths';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { scorm2004Id } from '../../src/scorm2004/identifiers';
 
 // This file checks what is recorded, not how controls respond to a pointer (keyboard-complete,
 // web-walk and accessibility do that): actions skip Playwright's waits, and each still shows its effect.
@@ -89,11 +90,12 @@ for (const standard of ['scorm12', 'scorm2004'] as const) {
       // SCORM 2004 records the final assessment's answers; each knowledge check is its module's
       // objective (Moodle posts every 2004 interaction again as the learner leaves: unload-budget.ts).
       expect(ids.length).toBe(is12 ? answered : scoredInAssessment);
-      if (!is12) expect(new Set(ids.map((c) => c.value))).toEqual(new Set(assessment.items.filter(isScored).map((i) => i.id)));
+      // SCORM 2004 ids are URNs of the course's ids (strict runtimes refuse anything but a URI).
+      if (!is12) expect(new Set(ids.map((c) => c.value))).toEqual(new Set(assessment.items.filter(isScored).map((i) => scorm2004Id(content.outline.id, i.id))));
       const results = log.filter((c) => /SetValue$/.test(c.method) && /^cmi\.interactions\.\d+\.result$/.test(c.element ?? '')).map((c) => c.value);
       expect(new Set(results)).toEqual(new Set(['correct']));
       const objectiveIds = new Set(log.filter((c) => /^cmi\.objectives\.\d+\.id$/.test(c.element ?? '')).map((c) => c.value));
-      for (const mod of content.modules.filter((m) => m.items.some(isScored))) expect(objectiveIds.has(mod.slug)).toBe(true);
+      for (const mod of content.modules.filter((m) => m.items.some(isScored))) expect(objectiveIds.has(is12 ? mod.slug : scorm2004Id(content.outline.id, mod.slug))).toBe(true);
       const time = await s.lastSet(el.sessionTime);
       expect(time).toMatch(is12 ? SCORM12_TIME : ISO_DURATION);
       expect(await s.lastSet(el.exit)).toBe(is12 ? '' : 'normal');

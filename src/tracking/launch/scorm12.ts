@@ -15,7 +15,7 @@ export async function launchTracker(outline: CourseOutline): Promise<Tracker> {
   const standalone = (notice: string) => createStandaloneTracker({ storageKey, notices: [notice] });
   const api = findApi(scorm12Dialect.apiName);
   if (!api) return standalone('notice.noLms');
-  const tracker = createScormTracker(scorm12Dialect, api, { storageKey, sendReflections: outline.privacy.sendReflectionsToLms });
+  const tracker = createScormTracker(scorm12Dialect, api, { storageKey, courseId: outline.id, sendReflections: outline.privacy.sendReflectionsToLms });
   const scorm = withStartFallback(tracker, () => standalone('notice.lmsInitFailed'));
   // Decided at build time: without an LRS in course.json no xAPI code ships in the package.
   return __HAS_LRS__ ? withXapi(scorm, outline, storageKey) : scorm;

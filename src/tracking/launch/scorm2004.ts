@@ -15,7 +15,7 @@ export async function launchTracker(outline: CourseOutline): Promise<Tracker> {
   const standalone = (notice: string) => createStandaloneTracker({ storageKey, notices: [notice] });
   const api = findApi(scorm2004Dialect.apiName);
   if (!api) return standalone('notice.noLms');
-  const tracker = createScormTracker(scorm2004Dialect, api, { storageKey, sendReflections: outline.privacy.sendReflectionsToLms, ...outline.scorm2004 });
+  const tracker = createScormTracker(scorm2004Dialect, api, { storageKey, courseId: outline.id, sendReflections: outline.privacy.sendReflectionsToLms, ...outline.scorm2004 });
   const scorm = withStartFallback(tracker, () => standalone('notice.lmsInitFailed'));
   // Decided at build time: without an LRS in course.json no xAPI code ships in the package.
   return __HAS_LRS__ ? withXapi(scorm, outline, storageKey) : scorm;

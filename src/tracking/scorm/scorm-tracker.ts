@@ -11,6 +11,8 @@ import { remember, renumber, supersede, type Unconfirmed } from '../../scorm/unc
 
 export interface ScormTrackerOptions {
   storageKey: string;
+  /** course.json's id: SCORM 2004 names items and objectives by URNs in its namespace. */
+  courseId: string;
   sendReflections: boolean;
   /** SCORM 2004 (CourseOutline.scorm2004): the most bytes of UTF-8 of a free text (reflection,
    *  comment), and interactions without question text and time. */
@@ -125,6 +127,8 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
   };
 
   const recording = () => mode === 'normal';
+  /** An item id or module slug as this LMS is given it (SCORM 2004: a URN). */
+  const lmsId = (id: string) => dialect.identifier(options.courseId, id);
   const textBytes = options.textBytes ?? Infinity;
   const brief = options.brief ?? false;
 
@@ -190,10 +194,14 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
       for (const e of events) {
         if (e.kind === 'check' && !dialect.recordsKnowledgeChecks) continue;
         const i = toInteraction(e.item, e.response, dialect.responses);
-        pairs.push(...dialect.interactionValues(slotFor(i.id), { ...i, timestamp: new Date(), latencySeconds: e.latencyMs / 1000, brief }));
+        const id = lmsId(i.id);
+        pairs.push(...dialect.interactionValues(slotFor(id), { ...i, id, timestamp: new Date(), latencySeconds: e.latencyMs / 1000, brief }));
       }
       const objective = events.at(-1)?.objective;
-      if (objective) pairs.push(...dialect.objectiveValues(objectiveSlot(objective.id), objective));
+      if (objective) {
+        const id = lmsId(objective.id);
+        pairs.push(...dialect.objectiveValues(objectiveSlot(id), { ...objective, id }));
+      }
       commit([...pairs, ...stateValues(s)], s);
     },
 
@@ -201,14 +209,16 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
       if (!recording() || !options.sendReflections) return commit(stateValues(s), s);
       const r = toReflectionInteraction(e.item, e.text, dialect.responses, textBytes);
       if (r.truncated) notify({ key: 'notice.reflectionTruncated' });
-      commit([...dialect.interactionValues(slotFor(r.id), { ...r, timestamp: new Date(), latencySeconds: 0, brief }), ...stateValues(s)], s);
+      const id = lmsId(r.id);
+      commit([...dialect.interactionValues(slotFor(id), { ...r, id, timestamp: new Date(), latencySeconds: 0, brief }), ...stateValues(s)], s);
     },
 
     survey(events, s) {
       if (!recording()) return commit([], s);
       const pairs = events.flatMap((e) => {
         const i = toSurveyInteraction(e.item, e.answer, dialect.responses, textBytes);
-        return dialect.interactionValues(slotFor(i.id), { ...i, timestamp: new Date(), latencySeconds: 0, brief });
+        const id = lmsId(i.id);
+        return dialect.interactionValues(slotFor(id), { ...i, id, timestamp: new Date(), latencySeconds: 0, brief });
       });
       commit([...pairs, ...stateValues(s)], s);
     },

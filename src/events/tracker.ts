@@ -67,6 +67,10 @@ export interface ResultEvent {
 /** Something the learner should know about tracking: a value the LMS refused, storage full… */
 export interface TrackerNotice { key: string; detail?: string }
 
+/** Whether what the learner did is stored where it is reported: `saved` (the LMS or LRS confirmed
+ *  all of it), `saving` (on its way), `offline` (kept in this browser, to be sent when it can be). */
+export type SyncState = 'saved' | 'saving' | 'offline';
+
 export interface Tracker {
   readonly standard: Standard;
   start(): Promise<LaunchData>;
@@ -81,6 +85,8 @@ export interface Tracker {
   /** End the session exactly once: suspend when unfinished, normal when finished. */
   finish(exit: 'suspend' | 'normal', snapshot: Snapshot): void;
   onNotice(listener: (notice: TrackerNotice) => void): void;
+  /** Told each time the sync state changes. Trackers with nothing to send never call it. */
+  onSync?(listener: (state: SyncState) => void): void;
   /** The learner's Exit: end the session like finish(), but in order, waiting for the LMS to
    *  confirm, then take the learner back to it (cmi5 returnURL). Present only when the LMS gave
    *  somewhere to go, so the player shows its Exit button only then. */

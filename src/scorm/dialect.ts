@@ -34,6 +34,8 @@ export interface ScormDialect {
   suspendDataLimit: number;
   location: string;
   suspendData: string;
+  /** The exit element: "suspend" from the first save, the sitting's own exit when it ends. */
+  exit: string;
   interactionCount: string;
   objectiveCount: string;
   /** The id the LMS is given for one of the course's item ids or module slugs (SCORM 2004: a URN). */

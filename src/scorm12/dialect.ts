@@ -37,6 +37,7 @@ export const scorm12Dialect: ScormDialect = {
   suspendDataLimit: 4096,
   location: 'cmi.core.lesson_location',
   suspendData: 'cmi.suspend_data',
+  exit: 'cmi.core.exit',
   interactionCount: 'cmi.interactions._count',
   objectiveCount: 'cmi.objectives._count',
   // CMIIdentifier: the course's ids (lower-case letters, digits, hyphens) as they are.

@@ -38,6 +38,7 @@ export const scorm2004Dialect: ScormDialect = {
   suspendDataLimit: 64000,
   location: 'cmi.location',
   suspendData: 'cmi.suspend_data',
+  exit: 'cmi.exit',
   interactionCount: 'cmi.interactions._count',
   objectiveCount: 'cmi.objectives._count',
   identifier: scorm2004Id,

@@ -191,6 +191,37 @@ for (const standard of ['scorm12', 'scorm2004'] as const) {
       await s.context.close();
     }, 240_000);
 
+    // The Wi-Fi drops: Moodle's request fails and falls back to a beacon that it reports as stored,
+    // and its 1.2 player has already marked the values as posted. Answers given then must still
+    // reach Moodle, in this sitting, once the network is back, and the learner is told meanwhile.
+    it('answers given while the network is down reach Moodle when it returns, and the learner is told', async () => {
+      const s = await LmsSession.launch(browser, lms, { standard, moodle });
+      const frame = s.course();
+      const premises = teaching.find((m) => m.slug === 'premises')!;
+      await openPage(frame, premises.pages.find((p) => p.blocks.some((b) => b.kind === 'quiz'))!.id);
+      await s.context.setOffline(true);
+      await s.page.evaluate(() => ((window as unknown as { __LMS_NETWORK_DOWN__: boolean }).__LMS_NETWORK_DOWN__ = true));
+      for (const item of premises.items.filter(isScored)) {
+        const form = `form[data-item="${item.id}"]`;
+        await chooseAnswer(frame, form, item, true);
+        await frame.locator(`${form} button[type=submit]`).click();
+        await frame.waitForSelector(`${form}[data-state="right"]`);
+      }
+      await frame.waitForSelector('[data-sync-state="offline"]');
+      await s.page.evaluate(() => ((window as unknown as { __LMS_NETWORK_DOWN__: boolean }).__LMS_NETWORK_DOWN__ = false));
+      await s.context.setOffline(false);
+      await frame.waitForSelector('[data-sync-state="saved"]');
+      const m = await s.moodle();
+      const objective = Object.keys(m.stored).find((k) => /^cmi\.objectives\.\d+\.id$/.test(k) && m.stored[k] === (is12 ? 'premises' : scorm2004Id(content.outline.id, 'premises')));
+      expect(objective, JSON.stringify(m.stored)).toBeDefined();
+      expect(m.stored[objective!.replace(/id$/, 'score.raw')]).toBe('100');
+      if (is12) {
+        const ids = Object.keys(m.stored).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).map((k) => m.stored[k]);
+        expect(new Set(ids)).toEqual(new Set(premises.items.filter(isScored).map((i) => i.id)));
+      }
+      await s.context.close();
+    }, 240_000);
+
     it('in review, offers no retake and says how to start a new attempt', async () => {
       const stored: Record<string, string> = is12
         ? { 'cmi.core.lesson_status': 'failed', 'cmi.core.score.raw': '40', 'cmi.core.lesson_mode': 'review' }

@@ -13,10 +13,13 @@
   // A test sets window.__LMS_UNREACHABLE__ while the LMS's server takes no post (the learner's
   // session expired): Commit and Finish answer false / 101, as Moodle's player does then.
   const unreachable = () => window.__LMS_UNREACHABLE__ === true;
+  // A test sets window.__LMS_NETWORK_DOWN__ while the network is gone: Moodle's player falls back to
+  // a beacon, and answers true (the model keeps nothing).
+  const networkDown = () => window.__LMS_NETWORK_DOWN__ === true;
   const LOST = { result: 'false', error: '101' };
   const refusedCount = {};
   let lms = null;
-  const posted = (finishing) => (moodle ? moodle.post(lms.values, finishing, unloading(), !unreachable()) : !unreachable());
+  const posted = (finishing) => (moodle ? moodle.post(lms.values, finishing, unloading(), !unreachable(), networkDown()) : !unreachable());
   lms = window.createScormLms(config.standard, config.data, {
     onCall: (c) => log.push({ method: c.method, element: c.element, value: c.value, result: c.result, error: c.error }),
     rules: {

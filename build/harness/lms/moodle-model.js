@@ -46,8 +46,9 @@
     };
 
     /** One post of Moodle's player: `cmi` is the flattened data the package has set; `reachable`
-     *  false when the server will not take it (the session has expired, the network is down). */
-    model.post = (cmi, finishing, unloading, reachable = true) => {
+     *  false when the server will not take it (the session has expired); `networkDown` when the
+     *  request fails, and request.js falls back to a beacon that Moodle reports as stored. */
+    model.post = (cmi, finishing, unloading, reachable = true, networkDown = false) => {
       const data = Object.assign({}, cmi);
       if (is12 && finishing && mastery !== null && data['cmi.core.score.raw'] !== undefined && data['cmi.core.score.raw'] !== '') {
         data['cmi.core.lesson_status'] = Number(data['cmi.core.score.raw']) >= mastery ? 'passed' : 'failed';
@@ -70,9 +71,9 @@
         model.unloadBytes += model.posts.at(-1).bytes;
         if (model.unloadBytes > BEACON_BUDGET) return false;
       }
-      if (!reachable) {
+      if (!reachable || networkDown) {
         if (is12) for (const e of changed) posted[e] = data[e];
-        return unloading; // the beacon was queued: Moodle says true
+        return unloading || networkDown; // a beacon was queued: Moodle says true
       }
       for (const e of changed) {
         if (is12) posted[e] = data[e];

@@ -3,7 +3,8 @@
 // sent again with the next commit; a copy of the state also stays in this browser, so a refusing
 // LMS or a closed tab loses nothing. The values of a commit the LMS did not confirm are sent again
 // at the next launch (unconfirmed.ts says why once is not enough in Moodle).
-import type { LaunchData, Snapshot, Tracker, TrackerNotice } from '../../events/tracker';
+import type { LaunchData, Snapshot, SyncState, Tracker, TrackerNotice } from '../../events/tracker';
+import { browserConnection, type Connection } from '../connection';
 import type { ScormCalls, ScormDialect, Pair } from '../../scorm/dialect';
 import { toInteraction, toReflectionInteraction, toSurveyInteraction } from '../../scorm/interaction';
 import { readBackup, writeBackup } from './local-backup';
@@ -18,12 +19,26 @@ export interface ScormTrackerOptions {
    *  comment), and interactions without question text and time. */
   textBytes?: number | null;
   brief?: boolean;
+  connection?: Connection;
 }
 
 export function createScormTracker(dialect: ScormDialect, api: unknown, options: ScormTrackerOptions): Tracker {
   const lms: ScormCalls = dialect.calls(api);
   const listeners: ((n: TrackerNotice) => void)[] = [];
   const notify = (n: TrackerNotice) => listeners.forEach((l) => l(n));
+  const syncListeners: ((s: SyncState) => void)[] = [];
+  let sync: SyncState = 'saved';
+  const setSync = (s: SyncState) => {
+    if (s === sync) return;
+    sync = s;
+    syncListeners.forEach((l) => l(s));
+  };
+  const connection = options.connection ?? browserConnection;
+  /** Values set while the browser had no network, not yet committed: an LMS such as Moodle marks a
+   *  committed value as sent before its post arrives, and never posts it again in that sitting, so
+   *  the commit waits for the network (docs/standards-notes.md). */
+  let held: Unconfirmed = [];
+  let lastSnapshot: Snapshot | null = null;
   /** Values not yet accepted by the LMS, resent in order on the next commit. */
   const pending = new Map<string, string>();
   const objectiveIndex = new Map<string, number>();
@@ -90,17 +105,37 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
   const store = (pairs: Pair[], snapshot: Snapshot, persist: () => unknown, leaving = false): boolean => {
     const all: Pair[] = [...pending.entries(), ...(firstCommit ? startValues : []), ...pairs];
     firstCommit = false;
+    lastSnapshot = snapshot;
     let refused = 0;
     for (const [el, v] of all) if (!set(el, v)) refused++;
     const stored = safe(() => String(persist())) === 'true';
-    // A refused value stays pending and goes with the next commit; a commit not confirmed is kept whole.
-    const notConfirmed = !stored || (leaving && (unsynced || unconfirmed.length > 0 || replay.length > 0));
+    // A refused value stays pending and goes with the next commit; a commit not confirmed is kept
+    // whole, and so is what was held while offline until a commit confirms it.
+    const notConfirmed = !stored || (leaving && (unsynced || unconfirmed.length > 0 || replay.length > 0 || held.length > 0));
     const failed = refused > 0 || notConfirmed;
-    unconfirmed = notConfirmed ? remember(unconfirmed, all, notReplayed) : supersede(unconfirmed, all);
+    unconfirmed = notConfirmed ? remember([...unconfirmed, ...held], all, notReplayed) : supersede(unconfirmed, all);
+    held = [];
     unsynced = failed;
     if (!failed) lastCommitted = stateKey(snapshot);
-    if (recording()) writeBackup(options.storageKey, { learnerId, location: snapshot.location, suspendData: snapshot.suspendData, unsynced, unconfirmed: [...replay, ...unconfirmed] });
+    backup(snapshot);
+    setSync(failed ? 'offline' : 'saved');
     return !failed;
+  };
+
+  const backup = (snapshot: Snapshot) => {
+    if (recording()) writeBackup(options.storageKey, { learnerId, location: snapshot.location, suspendData: snapshot.suspendData, unsynced, unconfirmed: [...replay, ...unconfirmed, ...held] });
+  };
+
+  /** Offline: the values go into the LMS's data model, and this browser keeps a copy; no commit yet. */
+  const hold = (pairs: Pair[], snapshot: Snapshot): void => {
+    const all: Pair[] = [...pending.entries(), ...(firstCommit ? startValues : []), ...pairs];
+    firstCommit = false;
+    lastSnapshot = snapshot;
+    for (const [el, v] of all) set(el, v);
+    held = remember(held, all, notReplayed);
+    unsynced = true;
+    backup(snapshot);
+    setSync('offline');
   };
 
   /** Sends again, in order and each as its own commit, what the last sitting could not confirm. */
@@ -114,12 +149,22 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
     }
   };
 
-  /** Sets the values and commits once. */
+  /** Sets the values and commits once (without a network: sets them and waits for it). */
   const commit = (pairs: Pair[], snapshot: Snapshot, leaving = false): void => {
     if (!started || finished) return;
+    if (recording() && !leaving && !connection.online()) return hold(pairs, snapshot);
     if (replay.length && !leaving) replayUnconfirmed();
-    if (!store(pairs, snapshot, () => lms.commit(), leaving) && recording()) notify({ key: 'notice.lmsRefused' });
+    if (!store(pairs, snapshot, () => lms.commit(), leaving) && recording() && connection.online()) notify({ key: 'notice.lmsRefused' });
   };
+
+  // The network is back: commit what was held, which the LMS then posts as new values.
+  connection.onOnline(() => {
+    if (held.length && lastSnapshot && !finished) commit(stateValues(lastSnapshot), lastSnapshot);
+    else if (!unsynced) setSync('saved');
+  });
+  connection.onOffline(() => {
+    if (started && !finished && recording()) setSync('offline');
+  });
 
   const stateValues = (s: Snapshot): Pair[] => {
     if (mode !== 'normal') return [];
@@ -164,7 +209,10 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
       for (let n = 0; n < objectives; n++) objectiveIndex.set(get(dialect.objectiveId(n)), n);
       // A fresh attempt (the LMS has no status for it yet) has start values.
       const fresh = dialect.startValues(get);
-      startValues = recording() ? fresh : [];
+      // Suspended from the first save, not only when the sitting ends: a tab the phone kills never
+      // ends it, and an LMS restores the bookmark and state only after exit "suspend" (SCORM 2004;
+      // Moodle's scorm_13lib.php). finish() sets the exit the sitting really had.
+      startValues = recording() ? [...fresh, [dialect.exit, 'suspend']] : [];
       const notices: string[] = [];
       if (mode === 'browse') notices.push('notice.browse');
       if (mode === 'review') notices.push('notice.review');
@@ -258,6 +306,10 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
 
     onNotice(l) {
       listeners.push(l);
+    },
+
+    onSync(l) {
+      syncListeners.push(l);
     },
   };
 }

@@ -196,3 +196,47 @@ describe('SCORM 2004 through its dialect', () => {
     expect(l.get('cmi.session_time')).toMatch(/^PT(\d+(\.\d+)?S)$/);
   });
 });
+
+/** A network the test turns off and on (the browser's navigator.onLine and its online event). */
+function network() {
+  let up = true;
+  const on: (() => void)[] = [];
+  const off: (() => void)[] = [];
+  return {
+    connection: { online: () => up, onOnline: (l: () => void) => on.push(l), onOffline: (l: () => void) => off.push(l) },
+    drop() { up = false; off.forEach((l) => l()); },
+    restore() { up = true; on.forEach((l) => l()); },
+  };
+}
+
+describe('a SCORM sitting through faults', () => {
+  for (const d of [scorm12Dialect, scorm2004Dialect]) {
+    it(`${d.standard}: the attempt is suspended from its first save, so a tab that dies resumes`, async () => {
+      const l = lms(d);
+      const { tracker } = await start(d, l);
+      tracker.visitPage(snap('origins-1'));
+      expect(l.get(d.exit)).toBe('suspend');
+    });
+
+    it(`${d.standard}: without a network nothing is committed; the values wait, the learner is told, and one commit sends them when it returns`, async () => {
+      const l = lms(d);
+      const net = network();
+      const tracker = createScormTracker(d, l.api, { storageKey: 'balint:test', courseId: 'balint-method', sendReflections: false, connection: net.connection });
+      await tracker.start();
+      const states: string[] = [];
+      tracker.onSync!((s) => states.push(s));
+      tracker.visitPage(snap('origins-1'));
+      const before = l.commits;
+      net.drop();
+      tracker.answer([answer(sort, { s1: 'can', s2: 'cannot' }, 'assessment')], snap('origins-2'));
+      tracker.visitPage(snap('origins-3'));
+      expect(l.commits).toBe(before);
+      expect(states).toEqual(['offline']);
+      net.restore();
+      expect(l.commits).toBe(before + 1);
+      expect(states).toEqual(['offline', 'saved']);
+      expect(l.get(d.location)).toBe('origins-3');
+      expect(l.get('cmi.interactions._count')).toBe('1');
+    });
+  }
+});

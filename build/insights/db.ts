@@ -9,8 +9,11 @@ export interface Db {
 }
 
 export async function openDb(tempDir: string): Promise<Db> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '600MB', temp_directory: tempDir, preserve_insertion_order: 'false' });
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '600MB', temp_directory: tempDir, preserve_insertion_order: 'false'});
   const conn: DuckDBConnection = await instance.connect();
+  // Nothing may depend on the machine's zone: a time without an offset is UTC, and every date is
+  // written in a zone named in the query (queries.ts, dayIn).
+  await conn.run(`SET TimeZone = 'UTC'`);
   return {
     run: async (sql) => void (await traced(sql, () => conn.run(sql))),
     // JSON-safe values: BIGINT counts arrive as strings, so convert numbers where read.

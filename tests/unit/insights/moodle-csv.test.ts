@@ -23,12 +23,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('insights from Moodle\'s SCORM reports', () => {
   it('registers the pass with Moodle\'s score, and lists the fail and the unfinished attempt with the furthest module', () => {
-    expect(read('cme-register.csv').split('\r\n')[1]).toBe('Ada Rossi,ada.rossi@example.invalid,2026-12-03,93,,,,en,1.0.0');
+    expect(read('cme-register.csv').split('\r\n')[1]).toBe('Ada Rossi,ada.rossi@example.invalid,2026-12-03,UTC,93,93,,,,en,1.0.0');
     const rows = read('in-progress.csv').trim().split('\r\n').slice(1);
-    expect(rows).toContain('Bruno Conti,bruno.conti@example.invalid,it,2026-12-03,2026-12-03,assessment,failed,50');
+    expect(rows).toContain('Bruno Conti,bruno.conti@example.invalid,it,2026-12-03,2026-12-03,UTC,assessment,failed,50');
     // The unfinished learner answered the quizzes of modules 1 and 2; Moodle's reports hold answers, not pages.
     // Their name and address are spreadsheet formulas: both come out as text.
-    expect(rows).toContain(`"'=HYPERLINK(""http://evil.example"",""Eve"")",'+eve@example.invalid,en,2026-12-03,2026-12-03,origins,in progress,`);
+    expect(rows).toContain(`"'=HYPERLINK(""http://evil.example"",""Eve"")",'+eve@example.invalid,en,2026-12-03,2026-12-03,UTC,origins,in progress,`);
   });
 
   it('analyses every scored item answered, and leaves out the evaluation\'s free comment', () => {
@@ -43,7 +43,7 @@ describe('insights from Moodle\'s SCORM reports', () => {
   it('reads a SCORM 2004 activity\'s reports too: Moodle 4.3 lists no answers for 2004, so only the register and funnel come from it', async () => {
     const out = join(dir, 'scorm2004');
     await runInsights({ source: { kind: 'moodle', interactions: [join(M, 'scorm2004-it-pass-interactions.csv')], basics: [join(M, 'scorm2004-it-pass-basic.csv')] }, out, contentRoot: ROOT, includeReflections: false });
-    expect(readFileSync(join(out, 'cme-register.csv'), 'utf8').split('\r\n')[1]).toBe('Bianca Sala,bianca.sala@example.invalid,2026-12-03,93,,,,it,1.0.0');
+    expect(readFileSync(join(out, 'cme-register.csv'), 'utf8').split('\r\n')[1]).toBe('Bianca Sala,bianca.sala@example.invalid,2026-12-03,UTC,93,93,,,,it,1.0.0');
     expect(readFileSync(join(out, 'items.csv'), 'utf8').trim().split('\r\n')).toHaveLength(1);
   });
 });

@@ -91,7 +91,7 @@ SELECT
   coalesce(result.score.raw, result.score.scaled * 100),
   -- xAPI: the LRS sets timestamp to stored when a statement has none. A time without an offset is read as UTC.
   coalesce(try_cast(timestamp AS TIMESTAMPTZ), try_cast(stored AS TIMESTAMPTZ))
-FROM read_ndjson(${sqlList(files)}, columns = ${STATEMENT_COLUMNS}, maximum_object_size = 1048576, filename = true, ignore_errors = ${o.skipInvalid})
+FROM read_ndjson([${sqlList(files)}], columns = ${STATEMENT_COLUMNS}, maximum_object_size = 1048576, filename = true, ignore_errors = ${o.skipInvalid})
 -- This course's statements: about an activity under the course IRI, or grouped under one. A cmi5
 -- LMS names the AU its own way (CATAPULT: …/catapult/player/course/<id>/au/0) in initialized,
 -- passed, terminated…; the course's IRI then comes in the context's grouping.

@@ -8,17 +8,23 @@ export interface Db {
   close(): void;
 }
 
+/** Connections with a query that may be running, so a Ctrl-C can stop them (cli.ts). */
+const open = new Set<DuckDBConnection>();
+export const interruptQueries = () => open.forEach((c) => c.interrupt());
+
 export async function openDb(tempDir: string): Promise<Db> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '600MB', temp_directory: tempDir, preserve_insertion_order: 'false'});
   const conn: DuckDBConnection = await instance.connect();
   // Nothing may depend on the machine's zone: a time without an offset is UTC, and every date is
   // written in a zone named in the query (queries.ts, dayIn).
   await conn.run(`SET TimeZone = 'UTC'`);
+  open.add(conn);
   return {
     run: async (sql) => void (await traced(sql, () => conn.run(sql))),
     // JSON-safe values: BIGINT counts arrive as strings, so convert numbers where read.
     rows: async <T>(sql: string) => (await traced(sql, () => conn.runAndReadAll(sql))).getRowObjectsJson() as T[],
     close: () => {
+      open.delete(conn);
       conn.closeSync();
       instance.closeSync();
     },

@@ -2,6 +2,8 @@
 // temporary folder rather than in memory, because a file-backed table is stored compressed (a
 // region's 14 million statements take about an eighth of the room they would as an in-memory
 // table), and DuckDB then keeps within its memory cap by reading blocks back as it needs them.
+import { appendFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
@@ -16,14 +18,15 @@ const open = new Set<DuckDBConnection>();
 export const interruptQueries = () => open.forEach((c) => c.interrupt());
 
 export async function openDb(tempDir: string): Promise<Db> {
-  const instance = await DuckDBInstance.create(join(tempDir, 'insights.duckdb'), { threads: '2', memory_limit: '600MB', temp_directory: tempDir, preserve_insertion_order: 'false' });
+  const instance = await DuckDBInstance.create(join(tempDir, 'insights.duckdb'), { threads: String(availableParallelism()), memory_limit: '600MB', temp_directory: tempDir, preserve_insertion_order: 'false' });
   const conn: DuckDBConnection = await instance.connect();
   // Nothing may depend on the machine's zone: a time without an offset is UTC, and every date is
   // written in a zone named in the query (queries.ts, dayIn).
-  await conn.run(`SET TimeZone = 'UTC'`);
+  const run = async (sql: string) => void (await traced(sql, () => conn.run(sql)));
+  await run(`SET TimeZone = 'UTC'`);
   open.add(conn);
   return {
-    run: async (sql) => void (await traced(sql, () => conn.run(sql))),
+    run,
     // JSON-safe values: BIGINT counts arrive as strings, so convert numbers where read.
     rows: async <T>(sql: string) => (await traced(sql, () => conn.runAndReadAll(sql))).getRowObjectsJson() as T[],
     close: () => {
@@ -34,8 +37,11 @@ export async function openDb(tempDir: string): Promise<Db> {
   };
 }
 
-/** INSIGHTS_TRACE=1 prints each query's time, to see where a slow run spends it. */
+/** INSIGHTS_TRACE=1 prints each query's time, to see where a slow run spends it. INSIGHTS_SQL=FILE
+ *  appends every statement run to FILE: the whole computation as one SQL script, to run elsewhere
+ *  (docs/insights.md, past one machine). */
 async function traced<T>(sql: string, run: () => Promise<T>): Promise<T> {
+  if (process.env.INSIGHTS_SQL) appendFileSync(process.env.INSIGHTS_SQL, `${sql.trim().replace(/;$/, '')};\n\n`);
   if (!process.env.INSIGHTS_TRACE) return run();
   const t0 = performance.now();
   const r = await run();

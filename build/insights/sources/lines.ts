@@ -92,12 +92,23 @@ export async function badLastLine(file: string): Promise<BadLine | null> {
   if (!reason) return null;
   // Its number: one more than the lines before it.
   const offset = size - tail.length + start;
-  let line = 1;
-  let pos = 0;
-  await forEachLine(file, (n, text) => {
-    pos += text.length + 1;
-    line = n + 1;
-    return pos >= offset;
-  });
-  return { file, line: offset === 0 ? 1 : line, reason, start: startOf(last) };
+  return { file, line: newlinesBefore(file, offset) + 1, reason, start: startOf(last) };
+}
+
+/** The number of \n bytes in a plain file before `offset`, read in large blocks. */
+function newlinesBefore(file: string, offset: number): number {
+  const block = Buffer.alloc(1 << 22);
+  const fd = openSync(file, 'r');
+  let count = 0;
+  try {
+    for (let pos = 0; pos < offset; ) {
+      const n = readSync(fd, block, 0, Math.min(block.length, offset - pos), pos);
+      if (n === 0) break;
+      for (let i = block.indexOf(10, 0); i !== -1 && i < n; i = block.indexOf(10, i + 1)) count++;
+      pos += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return count;
 }

@@ -23,7 +23,7 @@ export function statementFiles(paths: string[]): string[] {
 }
 
 const describe = (b: BadLine) => `${b.file}: line ${b.line} is not a JSON statement: ${b.reason}: ${b.start}…`;
-const SKIP_HINT = 'run with --skip-invalid to skip such lines (each is listed in the report)';
+const SKIP_HINT = '--skip-invalid skips such lines and lists each';
 
 export interface StatementsLoad { files: string[]; skipped: BadLine[] }
 

@@ -274,8 +274,6 @@ export interface GroundTruthOptions {
   zones?: string[];
   /** Gzip each day's file (default true). */
   gzip?: boolean;
-  /** Only the course's own statements, each once: no voiding, duplicates, other course or special cases (to post to a real LRS). */
-  clean?: boolean;
 }
 
 export interface GroundTruth { statementsDir: string; files: string[]; lines: number; bytes: number; learners: number; events: number; expectedDir: (zone: string) => string }
@@ -452,20 +450,16 @@ export async function writeGroundTruth(o: GroundTruthOptions): Promise<GroundTru
       const json = `${line.text.slice(0, -1)},"stored":"${new Date(line.t + 700).toISOString()}","authority":{"objectType":"Agent","name":"lrs-key","mbox":"mailto:lrs-key@trust.example.org"},"version":"1.0.0"}\n`;
       const day = new Date(line.t + 700).toISOString().slice(0, 10);
       await files.add(day, json);
-      if (o.clean) continue;
       // Daily exports overlap by an hour: what was stored just after midnight is in both days' files.
       if (new Date(line.t + 700).getUTCHours() === 0) await files.add(new Date(line.t + 700 - DAY).toISOString().slice(0, 10), json);
       else if (story.duplicated || rand() < 0.002) await files.add(day, json); // a retried post
     }
   }
 
-  const stories = o.clean ? [] : specialStories();
   let n = 0;
-  for (const s of stories) await tell(s, ++n);
+  for (const s of specialStories()) await tell(s, ++n);
   for (let k = 0; k < o.learners || files.lines < (o.minStatements ?? 0); k++) {
-    const s = crowdStory(++n, rand);
-    if (o.clean) Object.assign(s, { attempts: s.attempts.map((a) => ({ ...a, voided: false })), otherCourse: false, duplicated: false, cmi5: false });
-    await tell(s, n);
+    await tell(crowdStory(++n, rand), n);
   }
   // The administrator's voiding statements, stored days later.
   for (const v of voidings) {

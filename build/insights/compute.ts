@@ -2,9 +2,9 @@
 // learners and for each language the report can filter on.
 import type { CourseModel } from './course-model.js';
 import type { Db } from './db.js';
-import { CREATE_LEARNERS, CREATE_STUDY_TIME, createFirstAnswers, freeTextQuery, funnelQuery, IN_PROGRESS, itemsQuery, passedCountQuery, registerQuery, scoreDistributionQuery, surveyQuery, timePerModuleQuery, type LangFilter } from './queries.js';
+import { CREATE_LEARNERS, CREATE_STUDY_TIME, createFirstAnswers, freeTextQuery, funnelQuery, inProgressQuery, itemsQuery, passedCountQuery, registerQuery, scoreDistributionQuery, surveyQuery, timePerModuleQuery, type LangFilter } from './queries.js';
 import { itemRows, type ItemRow, type ItemStats } from './outputs/items.js';
-import type { InProgressRow, RegisterRow } from './outputs/register.js';
+import type { FreeTextRow, InProgressRow, RegisterRow } from './outputs/register.js';
 
 export interface LangSlice {
   learners: number;
@@ -21,7 +21,7 @@ export interface Insights {
   inProgress: InProgressRow[];
   items: ItemRow[];
   /** Reflections and free comments; empty unless --include-reflections. */
-  freeText: { name: string; learner: string; lang: string; ts: string; module: string; item: string; response: string }[];
+  freeText: FreeTextRow[];
   /** 'all', then each language found in the data. */
   slices: [string, LangSlice][];
 }
@@ -41,15 +41,16 @@ async function slice(db: Db, course: CourseModel, lang: LangFilter): Promise<Lan
   };
 }
 
-export async function computeInsights(db: Db, course: CourseModel): Promise<Insights> {
+/** Every date is the day it fell on in `zone`. */
+export async function computeInsights(db: Db, course: CourseModel, zone: string): Promise<Insights> {
   await db.run(CREATE_LEARNERS);
   await db.run(CREATE_STUDY_TIME);
   await db.run(createFirstAnswers(course));
-  const register = await db.rows<RegisterRow>(registerQuery(course));
-  const inProgress = await db.rows<InProgressRow>(IN_PROGRESS);
+  const register = await db.rows<RegisterRow>(registerQuery(course, zone));
+  const inProgress = await db.rows<InProgressRow>(inProgressQuery(zone));
   const langs = (await db.rows<{ lang: string }>(`SELECT DISTINCT lang FROM learners WHERE lang IS NOT NULL ORDER BY lang`)).map((r) => r.lang);
   const slices: [string, LangSlice][] = [['all', await slice(db, course, null)]];
   if (langs.length > 1) for (const l of langs) slices.push([l, await slice(db, course, l)]);
-  const freeText = await db.rows<Insights['freeText'][number]>(freeTextQuery(course));
+  const freeText = await db.rows<Insights['freeText'][number]>(freeTextQuery(course, zone));
   return { register, inProgress, items: slices[0][1].items, freeText, slices };
 }

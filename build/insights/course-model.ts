@@ -27,10 +27,19 @@ export interface CourseModel {
   languages: Lang[];
   masteryScore: number;
   creditHours: number;
-  modules: { slug: string; title: Record<Lang, string> }[];
+  modules: ModuleFacts[];
+  /** The module holding the final assessment (its pages place the `assessment` directive), or null. */
+  assessment: string | null;
   items: Map<string, CatalogueItem>;
   /** The suspend_data layout, to read attested time and the certificate's facts from saved states. */
   shape: CourseShape;
+}
+
+export interface ModuleFacts {
+  slug: string;
+  title: Record<Lang, string>;
+  /** Teaches by myth or fact: one of its pages has a card set whose cards carry a verdict. */
+  mythOrFact: boolean;
 }
 
 export const isScoredType = (t: QuizItem['type']) => t !== 'reflection' && t !== 'survey';
@@ -73,8 +82,21 @@ function readCourseModel(root: string): CourseModel {
     id: first.outline.id, iri: first.outline.iri, version: first.outline.version, languages: langs,
     title: Object.fromEntries(resolved.map(([l, c]) => [l, c.outline.title])) as Record<Lang, string>,
     masteryScore: first.outline.masteryScore, creditHours: first.outline.cme.creditHours,
-    modules: first.modules.map((m) => ({ slug: m.slug, title: Object.fromEntries(resolved.map(([l, c]) => [l, c.modules.find((x) => x.slug === m.slug)!.title])) as Record<Lang, string> })),
+    modules: first.modules.map((m) => ({
+      slug: m.slug,
+      title: Object.fromEntries(resolved.map(([l, c]) => [l, c.modules.find((x) => x.slug === m.slug)!.title])) as Record<Lang, string>,
+      mythOrFact: m.pages.some((p) => p.blocks.some((b) => b.kind === 'interactive' && b.data.type === 'cards' && b.data.cards.some((c) => c.verdict))),
+    })),
+    assessment: first.modules.find((m) => m.pages.some((p) => p.blocks.some((b) => b.kind === 'directive' && b.name === 'assessment')))?.slug ?? null,
     items,
     shape: courseShapeOf({ id: first.outline.id, modules: first.modules }),
   };
+}
+
+/** SCORM 2004 packages name interactions and objectives `urn:<course id>:<item id>`; SCORM 1.2
+ *  packages use the item id alone. Both name the same item. */
+export const urnPrefix = (course: CourseModel) => `urn:${course.id}:`;
+
+export function itemIdOf(raw: string, course: CourseModel): string {
+  return raw.startsWith(urnPrefix(course)) ? raw.slice(urnPrefix(course).length) : raw;
 }

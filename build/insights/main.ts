@@ -11,8 +11,9 @@ export async function insightsMain(argv: string[], io: Io = processIo): Promise<
   try {
     const args = parseArgs(argv);
     const t0 = performance.now();
-    const s = await runInsights(args);
-    io.out(`${args.out}: ${s.learners} learners (${s.passed} passed, ${s.inProgress} not yet), ${s.items} items, ${s.events} events, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const s = await runInsights({ ...args, warn: io.err });
+    const skipped = s.skipped.length ? `, ${s.skipped.length} bad line${s.skipped.length > 1 ? 's' : ''} skipped` : '';
+    io.out(`${args.out}: ${s.learners} learners (${s.passed} passed, ${s.inProgress} not yet), ${s.items} items, ${s.events} events${skipped}, dates in ${s.zone}, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     return 0;
   } catch (e) {
     if (e instanceof InsightsError) {

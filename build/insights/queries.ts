@@ -16,36 +16,48 @@ export function createModulesTable(course: CourseModel): string {
   return `CREATE TABLE modules (slug VARCHAR, pos INTEGER); INSERT INTO modules VALUES ${rows};`;
 }
 
-/** One row per learner: name, language, first and last event, furthest module, best score, pass. */
+/** A timestamp as the day it fell on in a time zone (an IANA name), whatever the machine's zone. */
+export const dayIn = (zone: string, col: string) => `strftime(timezone(${sqlString(zone)}, ${col}), '%Y-%m-%d')`;
+
+/** One row per learner: name, language, first and last event, furthest module, first pass, best score.
+ *  The pass a CME credit is earned by is the first valid one (voided statements are gone by now):
+ *  its time, score, language and attempt come from that one statement. Ties in time go to the lower
+ *  statement id, so every run picks the same. */
 export const CREATE_LEARNERS = `
 CREATE TABLE learners AS
-SELECT e.learner,
-  arg_max(e.learner_name, e.ts) FILTER (WHERE e.learner_name IS NOT NULL) AS name,
-  coalesce(arg_min(e.lang, e.ts) FILTER (WHERE e.verb = 'passed'), arg_max(e.lang, e.ts)) AS lang,
-  min(e.ts) AS started, max(e.ts) AS last_seen,
-  max(m.pos) AS furthest,
-  min(e.ts) FILTER (WHERE e.verb = 'passed') AS passed_at,
-  arg_min(e.attempt, e.ts) FILTER (WHERE e.verb = 'passed') AS passed_attempt,
-  max(e.score) FILTER (WHERE e.verb = 'passed') AS pass_score,
-  max(e.score) FILTER (WHERE e.verb IN ('passed', 'failed')) AS best_score,
-  bool_or(e.verb = 'failed') AS has_failed
-FROM events e LEFT JOIN modules m ON m.slug = e.module
-GROUP BY e.learner;`;
+SELECT learner, name, coalesce(pass.lang, last_lang) AS lang, started, last_seen, furthest,
+  pass.ts AS passed_at, pass.attempt AS passed_attempt, pass.score AS pass_score, best_score, has_failed
+FROM (
+  SELECT e.learner,
+    arg_max(e.learner_name, e.ts) FILTER (WHERE e.learner_name IS NOT NULL) AS name,
+    arg_max(e.lang, e.ts) AS last_lang,
+    min(e.ts) AS started, max(e.ts) AS last_seen,
+    max(m.pos) AS furthest,
+    arg_min(struct_pack(ts := e.ts, score := e.score, lang := e.lang, attempt := e.attempt), struct_pack(ts := e.ts, id := e.id)) FILTER (WHERE e.verb = 'passed') AS pass,
+    max(e.score) FILTER (WHERE e.verb IN ('passed', 'failed')) AS best_score,
+    bool_or(e.verb = 'failed') AS has_failed
+  FROM events e LEFT JOIN modules m ON m.slug = e.module
+  GROUP BY e.learner
+)`;
 
-export function registerQuery(course: CourseModel): string {
+export function registerQuery(course: CourseModel, zone: string): string {
   return `
-SELECT l.learner, l.name, l.passed_at, l.pass_score, c.attested_minutes,
+SELECT l.learner, l.name, ${dayIn(zone, 'l.passed_at')} AS completion_date, l.pass_score, l.best_score, c.attested_minutes,
   CASE WHEN c.attested_minutes IS NOT NULL THEN least(${course.creditHours}, round(c.attested_minutes / 60 * 4) / 4) END AS hours,
   c.certificate_id, l.lang
 FROM learners l LEFT JOIN certificates c ON c.learner = l.learner AND c.attempt IS NOT DISTINCT FROM l.passed_attempt
 WHERE l.passed_at IS NOT NULL ORDER BY l.passed_at, l.learner`;
 }
 
-export const IN_PROGRESS = `
-SELECT l.learner, l.name, l.lang, l.started, l.last_seen, m.slug AS last_module,
+export const inProgressQuery = (zone: string) => `
+SELECT l.learner, l.name, l.lang, ${dayIn(zone, 'l.started')} AS started, ${dayIn(zone, 'l.last_seen')} AS last_activity, m.slug AS last_module,
   CASE WHEN l.has_failed THEN 'failed' ELSE 'in progress' END AS status, l.best_score
 FROM learners l LEFT JOIN modules m ON m.pos = l.furthest
 WHERE l.passed_at IS NULL ORDER BY l.last_seen DESC, l.learner`;
+
+/** Statements counted once each: the specification makes a statement id unique (xAPI 1.0.3, Part
+ *  Two, 2.4.1), so an export holding one twice holds one statement. Moodle rows have no id. */
+export const EVENT_COUNT = `SELECT count(DISTINCT id) + count(*) FILTER (WHERE id IS NULL) AS n FROM events`;
 
 /** Learners who reached each module (anything recorded in it or in a later one), in course order. */
 export const funnelQuery = (lang: LangFilter) => `
@@ -114,8 +126,8 @@ WHERE verb = 'responded' AND item IN (${sqlList([...course.items.values()].filte
 GROUP BY ALL`;
 
 /** Free text (reflections, evaluation comments): present only when the run was asked to keep it. */
-export function freeTextQuery(course: CourseModel): string {
+export function freeTextQuery(course: CourseModel, zone: string): string {
   const ids = sqlList([...course.items.values()].filter((i) => i.type === 'reflection' || (i.type === 'survey' && !i.scale)).map((i) => i.id));
-  return `SELECT coalesce(learner_name, learner) AS name, learner, lang, ts, module, item, response FROM events
+  return `SELECT coalesce(learner_name, learner) AS name, learner, lang, ${dayIn(zone, 'ts')} AS day, module, item, response FROM events
 WHERE verb = 'responded' AND item IN (${ids}) AND response IS NOT NULL ORDER BY ts, learner`;
 }

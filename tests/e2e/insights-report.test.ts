@@ -18,7 +18,7 @@ let browser: Browser;
 beforeAll(async () => {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(SHOTS, { recursive: true });
-  await runInsights({ source: { kind: 'statements', file: join(ROOT, 'tests/fixtures/insights/lrs-statements.jsonl') }, out: OUT, contentRoot: ROOT, includeReflections: false });
+  await runInsights({ source: { kind: 'statements', paths: [join(ROOT, 'tests/fixtures/insights/lrs-statements.jsonl')], skipInvalid: false }, out: OUT, contentRoot: ROOT, includeReflections: false });
   browser = await launchBrowser();
 }, 60_000);
 afterAll(async () => browser?.close());

@@ -2,7 +2,8 @@
 // in English, then an unfinished run in Italian; the committed fixture lrs-statements.jsonl has
 // the fails), read back through the Statements API with
 // paging (`more`), --since, the State API (attested time and certificate id), and a wrong password.
-// Also posts a sample of the synthetic load to the same LRS, which validates every statement strictly.
+// Also posts a sample of the ground-truth export (the bench's load) to the same LRS, which validates
+// every statement strictly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,7 +13,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser as launchChromium } from '../../build/harness/browser';
 import { hostTinCanPackages, REAL_LRS, REAL_LRS_AUTH, runTinCan, type PackageHost } from '../support/insights/real-lrs-run';
 import { runInsights } from '../../build/insights/run';
-import { writeSyntheticLoad } from '../../build/insights/synthetic-load';
+import { writeGroundTruth } from '../../build/insights/ground-truth';
 import { ROOT } from '../../build/harness/paths';
 
 const RUN = randomUUID().slice(0, 8);
@@ -51,7 +52,7 @@ describe('insights from the real LRS', () => {
     expect(adaCertificate).toMatch(/^BAL-/);
     const [ada] = ours(rowsOf(out, 'cme-register.csv'));
     // learner-plan.ts attests 100 + 5 × variant minutes: 105 min → 1.75 h (quarter hours, as the certificate).
-    expect(ada).toBe(`${ADA.name},${ADA.mbox},${new Date().toISOString().slice(0, 10)},93,105,1.75,${adaCertificate},en,1.0.0`);
+    expect(ada).toBe(`${ADA.name},${ADA.mbox},${new Date().toISOString().slice(0, 10)},UTC,93,93,105,1.75,${adaCertificate},en,1.0.0`);
     expect(ours(rowsOf(out, 'in-progress.csv'))).toEqual([expect.stringMatching(new RegExp(`^${CID.name},${CID.mbox},it,.*,premises,in progress,$`))]);
     // The same LRS read in pages of 40 and of 500 gives the same register.
     const big = join(dir, 'big-pages');
@@ -73,16 +74,29 @@ describe('insights from the real LRS', () => {
     expect(() => readFileSync(join(out, 'report.html'))).toThrow();
   });
 
-  it('accepts the synthetic load\'s statements (the LRS validates each strictly)', async () => {
-    const file = join(dir, 'synthetic.jsonl');
-    await writeSyntheticLoad({ learners: 4, out: file, root: ROOT, seed: Date.now() % 100_000, homePage: `https://lms.example.org/${RUN}` });
-    const statements = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    const r = await fetch(`${REAL_LRS}statements`, {
-      method: 'POST',
-      headers: { Authorization: `Basic ${Buffer.from(REAL_LRS_AUTH).toString('base64')}`, 'X-Experience-API-Version': '1.0.3', 'content-type': 'application/json' },
-      body: JSON.stringify(statements),
-    });
-    expect(r.status, await r.clone().text()).toBe(200);
-    expect(((await r.json()) as string[]).length).toBe(statements.length);
+  it('accepts every statement of the ground-truth export (the LRS validates each strictly), the voiding ones too', async () => {
+    const truth = await writeGroundTruth({ root: ROOT, out: join(dir, 'truth'), learners: 4, seed: Date.now() % 100_000, gzip: false });
+    // Each statement once (the export holds some twice), as the course and the administrator posted
+    // it: without what the LRS adds on storing (stored, authority, version); voiding ones last.
+    const byId = new Map<string, Record<string, unknown>>();
+    for (const line of truth.files.flatMap((f) => readFileSync(f, 'utf8').trim().split('\n'))) {
+      const { stored, authority, version, ...s } = JSON.parse(line);
+      byId.set(s.id, s);
+    }
+    const isVoiding = (s: Record<string, unknown>) => (s.verb as { id: string }).id.endsWith('/voided');
+    const all = [...byId.values()];
+    let accepted = 0;
+    for (const batch of [all.filter((s) => !isVoiding(s)), all.filter(isVoiding)]) {
+      for (let i = 0; i < batch.length; i += 500) {
+        const r = await fetch(`${REAL_LRS}statements`, {
+          method: 'POST',
+          headers: { Authorization: `Basic ${Buffer.from(REAL_LRS_AUTH).toString('base64')}`, 'X-Experience-API-Version': '1.0.3', 'content-type': 'application/json' },
+          body: JSON.stringify(batch.slice(i, i + 500)),
+        });
+        expect(r.status, await r.clone().text()).toBe(200);
+        accepted += ((await r.json()) as string[]).length;
+      }
+    }
+    expect(accepted).toBe(all.length);
   });
 });

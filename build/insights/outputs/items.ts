@@ -1,5 +1,5 @@
 // items.csv: one row per scored item with its facility, discrimination, each option's share and a
-// flag when the item needs a look (facility < 0.3 or > 0.95, or negative discrimination: docs/insights.md).
+// flag when the item needs a look: facility under 0.3 or over 0.95, or negative discrimination (docs/insights.md).
 import type { CourseModel } from '../course-model.js';
 import { toCsv } from './csv.js';
 

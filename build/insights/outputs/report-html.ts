@@ -3,15 +3,19 @@
 // language's; each chart is inline SVG with its data table beside it.
 import type { CourseModel } from '../course-model.js';
 import type { Insights, LangSlice } from '../compute.js';
+import type { BadLine } from '../sources/lines.js';
 import { esc, table } from './html.js';
 import { barChart } from './svg-bars.js';
+import { LANG_NAMES } from '../../../src/content/types.js';
 
-const LANG_NAMES: Record<string, string> = { all: 'All languages', en: 'English', it: 'Italian' };
+/** The report's language filter: every language, or one by its name. */
+const FILTER_NAMES: Record<string, string> = { all: 'All languages', ...LANG_NAMES };
 const pct = (x: number | null) => (x === null || !Number.isFinite(x) ? '–' : `${Math.round(x * 100)} %`);
 const fixed = (x: number | null, d = 2) => (x === null || !Number.isFinite(x) ? '–' : x.toFixed(d));
 
-/** The misconceptions a learner can hold: the myth-or-fact items, the sorters, and the assessment. */
-const isMisconceptionItem = (r: { module: string; item: string }, course: CourseModel) => r.module === 'misconceptions' || r.module === 'assessment' || course.items.get(r.item)?.type === 'sort';
+/** The misconceptions a learner can hold: the items of a myth-or-fact module, the sorters, and the assessment. */
+const isMisconceptionItem = (r: { module: string; item: string }, course: CourseModel) =>
+  r.module === course.assessment || course.modules.some((m) => m.slug === r.module && m.mythOrFact) || course.items.get(r.item)?.type === 'sort';
 
 function figure(id: string, heading: string, chart: string, tableHtml: string, note = '', wide = false): string {
   return `<section class="block" aria-labelledby="${id}-h"><h3 id="${id}-h">${esc(heading)}</h3>${note ? `<p class="note">${note}</p>` : ''}<div class="pair${wide ? ' wide' : ''}">${chart}${tableHtml}</div></section>`;
@@ -21,7 +25,7 @@ function sliceHtml(key: string, s: LangSlice, course: CourseModel, meta: { hasTi
   const id = (name: string) => `${key}-${name}`;
   const title = (slug: string) => `${course.modules.findIndex((m) => m.slug === slug) + 1}. ${course.modules.find((m) => m.slug === slug)?.title.en ?? slug}`;
   const out: string[] = [];
-  out.push(`<h2 id="${id('h')}">${esc(LANG_NAMES[key] ?? key)}: ${s.learners} learners, ${s.passed} passed</h2>`);
+  out.push(`<h2 id="${id('h')}">${esc(FILTER_NAMES[key] ?? key)}: ${s.learners} learners, ${s.passed} passed</h2>`);
 
   const funnel = [...s.funnel.map((f) => ({ label: title(f.slug), value: f.learners })), { label: 'Passed the assessment', value: s.passed }];
   out.push(figure(id('funnel'), 'Completion funnel: learners who reached each module', barChart(id('funnel-c'), 'Learners who reached each module, then passed', funnel, { max: s.learners }),
@@ -70,10 +74,27 @@ function sliceHtml(key: string, s: LangSlice, course: CourseModel, meta: { hasTi
   return `<section class="slice" data-lang="${esc(key)}" aria-labelledby="${id('h')}">${out.join('\n')}</section>`;
 }
 
-export function reportHtml(insights: Insights, course: CourseModel, o: { source: string; generatedAt: string; hasTimes: boolean }): string {
+export interface ReportFacts {
+  source: string;
+  generatedAt: string;
+  hasTimes: boolean;
+  /** The zone every date is a day in. */
+  zone: string;
+  /** True when Moodle's zoneless times were read as `zone` because no --tz was given. */
+  zoneAssumed: boolean;
+  /** Lines skipped with --skip-invalid. */
+  skipped: BadLine[];
+}
+
+function skippedHtml(skipped: BadLine[]): string {
+  if (!skipped.length) return '';
+  return `<section class="block" aria-labelledby="skipped-h"><h2 id="skipped-h">Lines skipped (${skipped.length})</h2><p class="note">The tool was run with --skip-invalid: these lines of the export are not xAPI statements and were left out. Everything else in this report comes from the other lines.</p>${table('skipped-t', 'Skipped lines', ['File', 'Line', 'Why', 'Starts with'], skipped.map((b) => [b.file, b.line, b.reason, b.start]), [false, true, false, false])}</section>`;
+}
+
+export function reportHtml(insights: Insights, course: CourseModel, o: ReportFacts): string {
   const keys = insights.slices.map(([k]) => k);
   const filter = keys.length > 1
-    ? `<fieldset class="lang-filter"><legend>Show learners who took the course in</legend>${keys.map((k, i) => `<label><input type="radio" name="lang" id="lang-${esc(k)}" value="${esc(k)}"${i === 0 ? ' checked' : ''}> ${esc(LANG_NAMES[k] ?? k)}</label>`).join(' ')}</fieldset>`
+    ? `<fieldset class="lang-filter"><legend>Show learners who took the course in</legend>${keys.map((k, i) => `<label><input type="radio" name="lang" id="lang-${esc(k)}" value="${esc(k)}"${i === 0 ? ' checked' : ''}> ${esc(FILTER_NAMES[k] ?? k)}</label>`).join(' ')}</fieldset>`
     : '';
   const show = keys.slice(1).map((k) => `body:has(#lang-${k}:checked) .slice[data-lang="all"] { display: none; } body:has(#lang-${k}:checked) .slice[data-lang="${k}"] { display: block; }`).join('\n');
   const passRate = insights.slices[0][1].learners ? insights.register.length / insights.slices[0][1].learners : null;
@@ -123,13 +144,15 @@ th, td { border-bottom: 1px solid var(--line); padding: .25rem .5rem; text-align
 <li>${esc(course.title.en)}, version ${esc(course.version)}</li>
 <li>Source: ${esc(o.source)}</li>
 <li>Made ${esc(o.generatedAt.slice(0, 16).replace('T', ' '))} UTC</li>
+<li>Dates are days in ${esc(o.zone)}${o.zoneAssumed ? ` (Moodle's reports carry no time zone, and none was given with --tz: their times were read as ${esc(o.zone)})` : ''}</li>
 <li>${insights.register.length} passed, ${insights.inProgress.length} started but not passed${passRate === null ? '' : ` (pass rate ${pct(passRate)})`}</li>
 </ul>
 </header>
 <main>
 ${filter}
 ${insights.slices.map(([k, s]) => sliceHtml(k, s, course, { hasTimes: o.hasTimes })).join('\n')}
-${insights.freeText.length ? `<section class="block" aria-labelledby="free-h"><h2 id="free-h">Reflections and comments (included on request)</h2><p class="note">This report was made with --include-reflections: the trust opted in to collecting this text. Handle it as the learners were told it would be handled.</p>${table('free-t', 'Free text written by learners', ['Learner', 'Date', 'Question', 'Text'], insights.freeText.map((f) => [f.name, String(f.ts).slice(0, 10), f.item, f.response]))}</section>` : ''}
+${skippedHtml(o.skipped)}
+${insights.freeText.length ? `<section class="block" aria-labelledby="free-h"><h2 id="free-h">Reflections and comments (included on request)</h2><p class="note">This report was made with --include-reflections: the trust opted in to collecting this text. Handle it as the learners were told it would be handled.</p>${table('free-t', 'Free text written by learners', ['Learner', 'Date', 'Question', 'Text'], insights.freeText.map((f) => [f.name, f.day, f.item, f.response]))}</section>` : ''}
 </main>
 </body>
 </html>

@@ -80,9 +80,9 @@ describe('insights refuses bad input', () => {
     const out = join(dir, 'good');
     const r = await insights(['--lrs', lrs.endpoint, '--auth', 'key:secret', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['cme-register.csv', 'in-progress.csv', 'items.csv', 'report.html']);
+    expect(readdirSync(out).sort()).toEqual(['.insights-output.json', 'cme-register.csv', 'in-progress.csv', 'items.csv', 'report.html']);
     expect(lrs.requests.filter((u) => u.includes('/statements?') && u.includes('since=')).length).toBeGreaterThan(2);
-    expect(readFileSync(join(out, 'cme-register.csv'), 'utf8')).toContain('Alice Archer,mailto:alice@trust.example.org,2026-11-02,85');
+    expect(readFileSync(join(out, 'cme-register.csv'), 'utf8')).toContain('Alice Archer,mailto:alice@trust.example.org,2026-11-02,UTC,85,85,');
   }, 20_000);
 
   it('as a process: exit code 1 and the message on stderr', async () => {

@@ -16,24 +16,24 @@ const rows = (csv: string) => csv.trim().split('\r\n');
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'insights-register-'));
-  await runInsights({ source: { kind: 'statements', file: FIXTURE }, out: join(dir, 'out'), contentRoot: ROOT, includeReflections: false });
-  await runInsights({ source: { kind: 'statements', file: FIXTURE }, out: join(dir, 'with'), contentRoot: ROOT, includeReflections: true });
+  await runInsights({ source: { kind: 'statements', paths: [FIXTURE], skipInvalid: false }, out: join(dir, 'out'), contentRoot: ROOT, includeReflections: false });
+  await runInsights({ source: { kind: 'statements', paths: [FIXTURE], skipInvalid: false }, out: join(dir, 'with'), contentRoot: ROOT, includeReflections: true });
 }, 30_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('insights from a hand-checked statement file (3 learners, 2 passed)', () => {
-  it('lists the two passes with date, best passing score, language and version; hours need an attestation', () => {
+  it('lists the two passes with the date and score of the first pass, the best score, language and version; hours need an attestation', () => {
     expect(rows(read('out', 'cme-register.csv'))).toEqual([
-      'learner,account,completion_date,score,attested_minutes,hours,certificate_id,language,course_version',
-      'Alice Archer,mailto:alice@trust.example.org,2026-11-02,85,,,,en,1.0.0',
-      `"'=HYPERLINK(""http://evil.example"",""Bob"")",https://lms.example.org|bob42,2026-11-03,100,,,,it,1.0.0`,
+      'learner,account,completion_date,time_zone,score,best_score,attested_minutes,hours,certificate_id,language,course_version',
+      'Alice Archer,mailto:alice@trust.example.org,2026-11-02,UTC,85,85,,,,en,1.0.0',
+      `"'=HYPERLINK(""http://evil.example"",""Bob"")",https://lms.example.org|bob42,2026-11-03,UTC,100,100,,,,it,1.0.0`,
     ]);
   });
 
   it('puts the learner who started but did not pass in in-progress.csv, with the last module reached', () => {
     expect(rows(read('out', 'in-progress.csv'))).toEqual([
-      'learner,account,language,started,last_activity,last_module_reached,status,best_score',
-      'Carol Chen,mailto:carol@trust.example.org,en,2026-11-04,2026-11-04,premises,in progress,',
+      'learner,account,language,started,last_activity,time_zone,last_module_reached,status,best_score',
+      'Carol Chen,mailto:carol@trust.example.org,en,2026-11-04,2026-11-04,UTC,premises,in progress,',
     ]);
   });
 
@@ -47,7 +47,7 @@ describe('insights from a hand-checked statement file (3 learners, 2 passed)', (
 
   it('never writes reflective text or free comments, unless asked with --include-reflections', () => {
     for (const f of readdirSync(join(dir, 'out'))) expect(read('out', f), f).not.toMatch(/SECRET/);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['cme-register.csv', 'in-progress.csv', 'items.csv', 'report.html']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['.insights-output.json', 'cme-register.csv', 'in-progress.csv', 'items.csv', 'report.html']);
     expect(read('with', 'reflections.csv')).toContain('SECRET REFLECTION TEXT about my patient');
     expect(read('with', 'report.html')).toContain('SECRET REFLECTION TEXT about my patient');
   });

@@ -3,7 +3,7 @@
 // are parts of it (module-quiz.ts, final-assessment.ts, course-closing.svelte.ts). The session and
 // its parts are the only places that talk to the Tracker.
 import type { CourseOutline, CoursePage, Module, QuizItem } from '../content/types';
-import type { LaunchData, Snapshot, Tracker } from '../events/tracker';
+import type { LaunchData, Snapshot, SyncState, Tracker } from '../events/tracker';
 import { moduleLoaders, loadCoursePages } from 'virtual:module-loaders';
 import { flattenPages, type FlatPage } from './pages';
 import { courseShapeOf, type CourseShape } from '../learner/course-shape';
@@ -39,6 +39,9 @@ export class CourseSession implements LearnerRecord {
   modules = $state<Record<string, Module>>({});
   coursePages = $state<CoursePage[] | null>(null);
   notices = $state<string[]>([]);
+  /** Whether what the learner did is stored where it is reported, and whether it ever was not. */
+  sync = $state<SyncState>('saved');
+  wasOffline = $state(false);
   readonly quiz = new ModuleQuiz(this);
   readonly closing: ClosingSession;
   private finished = false;
@@ -63,6 +66,10 @@ export class CourseSession implements LearnerRecord {
       attestation: new TimeAttestation(this),
       certificate: new Certificate(this, () => this.openJournal()),
     };
+    tracker.onSync?.((s) => {
+      this.sync = s;
+      if (s === 'offline') this.wasOffline = true;
+    });
     tracker.onNotice((n) => {
       if (!this.notices.includes(n.key)) this.notices.push(n.key);
     });
@@ -110,16 +117,47 @@ export class CourseSession implements LearnerRecord {
     return mod;
   }
 
-  async goTo(index: number): Promise<void> {
+  /** Opens a page. False when its module cannot be loaded (no network, and not loaded before): the
+   *  learner stays where they are and is told. */
+  async goTo(index: number): Promise<boolean> {
     const page = this.pages[Math.max(0, Math.min(index, this.pages.length - 1))];
-    await this.loadModule(page.moduleSlug);
+    try {
+      await this.loadModule(page.moduleSlug);
+    } catch (e) {
+      console.warn(`module ${page.moduleSlug} could not be loaded`, e);
+      if (!this.notices.includes('notice.moduleUnavailable')) this.notices.push('notice.moduleUnavailable');
+      return false;
+    }
+    this.notices = this.notices.filter((n) => n !== 'notice.moduleUnavailable');
     this.state.bookmark = page.index;
     this.state.visited[page.index] = true;
     this.view = { kind: 'page', index: page.index };
     this.tracker.visitPage(this.snapshot());
-    // Fetch the next module early, so a poor ward network does not stall the next page.
+    // Fetch the next module early, so a poor ward network does not stall the next page; then,
+    // when the browser is idle, the rest of the course, so a learner can read on through a dropout.
     const next = this.pages[page.index + 1];
     if (next && next.moduleSlug !== page.moduleSlug) void this.loadModule(next.moduleSlug).catch(() => undefined);
+    this.preloadCourse();
+    return true;
+  }
+
+  private preloaded = false;
+
+  /** Loads every module and the course pages once, one at a time, when the browser is idle. */
+  private preloadCourse(): void {
+    if (this.preloaded) return;
+    this.preloaded = true;
+    const idle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 3000 }) : setTimeout(f, 500));
+    const slugs = this.outline.modules.map((m) => m.slug);
+    const next = (): void => {
+      const slug = slugs.shift();
+      if (!slug) {
+        void loadCoursePages().catch(() => undefined);
+        return;
+      }
+      void this.loadModule(slug).then(() => idle(next), () => idle(next));
+    };
+    idle(next);
   }
 
   goHome(): void {

@@ -29,5 +29,6 @@ export function withStartFallback(tracker: Tracker, fallback: () => Tracker): Tr
       listeners.push(l);
       tracker.onNotice(l);
     },
+    onSync: (l) => tracker.onSync?.(l),
   };
 }

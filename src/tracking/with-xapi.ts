@@ -117,6 +117,8 @@ export function withXapi(tracker: Tracker, outline: CourseOutline, storageKey: s
       listeners.push(l);
       tracker.onNotice(l);
     },
+    // What the learner is told about saving is the LMS's: the statements follow in their own time.
+    onSync: (l) => tracker.onSync?.(l),
     ...(tracker.leave && { leave: (exit, s) => tracker.leave?.(exit, s) }),
   };
 }

@@ -222,6 +222,26 @@ for (const standard of ['scorm12', 'scorm2004'] as const) {
       await s.context.close();
     }, 240_000);
 
+    // Moodle lets one attempt run in two tabs, and each tab's saves land over the other's: the
+    // older tab would post its old state, interaction numbers and status over the newer one's.
+    it('a second tab on the same attempt: the older one says so and records nothing more', async () => {
+      const a = await LmsSession.launch(browser, lms, { standard, moodle });
+      const origins = teaching.find((m) => m.slug === 'origins')!;
+      await answerModuleQuiz(a.course(), origins, true);
+      const atB = (await a.moodle()).stored;
+      const b = await LmsSession.launch(browser, lms, { standard, data: resumeData(atB), moodle: { ...moodle, stored: atB } }, undefined, a.context);
+      await a.course().waitForSelector('[data-notice="notice.otherSitting"]');
+      const callsBefore = (await a.log()).filter((c) => !/GetValue$/.test(c.method)).length;
+      await answerModuleQuiz(a.course(), teaching.find((m) => m.slug === 'misconceptions')!, false);
+      await a.closeCourse();
+      expect((await a.log()).filter((c) => !/GetValue$/.test(c.method)).length, 'LMS calls from the older tab').toBe(callsBefore);
+      // The newer tab carries on with everything the older one had recorded.
+      await openPage(b.course(), origins.pages.find((p) => p.blocks.some((bl) => bl.kind === 'quiz'))!.id);
+      for (const item of origins.items.filter(isScored)) expect(await b.course().locator(`form[data-item="${item.id}"]`).getAttribute('data-state')).toBe('right');
+      expect(await b.course().locator('[data-notice="notice.otherSitting"]').count()).toBe(0);
+      await a.context.close();
+    }, 240_000);
+
     it('in review, offers no retake and says how to start a new attempt', async () => {
       const stored: Record<string, string> = is12
         ? { 'cmi.core.lesson_status': 'failed', 'cmi.core.score.raw': '40', 'cmi.core.lesson_mode': 'review' }

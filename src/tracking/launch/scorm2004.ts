@@ -8,6 +8,7 @@ import { createScormTracker } from '../scorm/scorm-tracker';
 import { scorm2004Dialect } from '../../scorm2004/dialect';
 import { withStartFallback } from '../start-fallback';
 import { withXapi } from '../with-xapi';
+import { withSittingGuard } from '../sitting-guard';
 import { trackerKey } from '../../learner/storage-keys';
 
 export async function launchTracker(outline: CourseOutline): Promise<Tracker> {
@@ -18,5 +19,7 @@ export async function launchTracker(outline: CourseOutline): Promise<Tracker> {
   const tracker = createScormTracker(scorm2004Dialect, api, { storageKey, courseId: outline.id, sendReflections: outline.privacy.sendReflectionsToLms, ...outline.scorm2004 });
   const scorm = withStartFallback(tracker, () => standalone('notice.lmsInitFailed'));
   // Decided at build time: without an LRS in course.json no xAPI code ships in the package.
-  return __HAS_LRS__ ? withXapi(scorm, outline, storageKey) : scorm;
+  const reported = __HAS_LRS__ ? withXapi(scorm, outline, storageKey) : scorm;
+  // One writer per attempt: a second tab on the same attempt takes over, this one stops recording.
+  return withSittingGuard(reported, storageKey);
 }

@@ -10,6 +10,8 @@ const BROWSER = ['tests/e2e/**/*.test.ts', 'tests/conformance/packages.test.ts',
 
 export default defineConfig({
   test: {
+    // Two files at a time: a browser test's Node side mostly waits on Chromium, which has the other core.
+    maxWorkers: 2,
     // The JSON report is what .ci/run reads for its `N passed, N failed` line.
     reporters: ['default', ['json', { outputFile: `${process.env.OUTPUT_DIR ?? 'tests/.output'}/results.json` }], './tests/summary-reporter.ts'],
     projects: [

@@ -12,7 +12,7 @@ import { checkUiStrings } from './ui-checks.js';
 import { checkTheme } from './theme-checks.js';
 import { checkLogo } from './logo-checks.js';
 import { ID_PATTERN, readMarkdown, type MarkdownSource } from './markdown-source.js';
-import { URN_NAMESPACE } from '../../src/scorm2004/identifiers.js';
+import { urnNamespace } from '../../src/scorm2004/identifiers.js';
 import { ContentInvalid, Problems } from './problems.js';
 import { checkFigures, checkSameFigures } from './figure-checks.js';
 import type { PreparedSvg } from './svg-figure.js';
@@ -80,7 +80,7 @@ function checkCourseJson(src: JsonSource, problems: Problems): CourseSource | nu
   }
   for (const key of ['id', 'iri', 'version']) if (typeof v[key] !== 'string' || v[key] === '') c.report([key], `"${key}" must be a non-empty string`);
   // The id names the course's namespace in its SCORM 2004 ids (urn:<id>:<item id>), which strict runtimes check.
-  if (typeof v.id === 'string' && v.id !== '' && !URN_NAMESPACE.test(v.id)) c.report(['id'], '"id" must be 1 to 32 letters, digits or hyphens, starting with a letter or digit (SCORM 2004 packages name every item urn:<id>:<item id>)');
+  if (typeof v.id === 'string' && v.id !== '' && !/^[a-z0-9][a-z0-9-]*$/.test(v.id) || (typeof v.id === 'string' && !/^.{1,32}$/.test(urnNamespace(v.id)))) c.report(['id'], '"id" must be letters, digits and hyphens, starting with a letter or digit, with at most 32 letters and digits (SCORM 2004 packages name every item urn:<id without hyphens>:<item id>)');
   if (typeof v.iri === 'string' && !/^https?:\/\/[^\s]+$/.test(v.iri)) c.report(['iri'], '"iri" must be an absolute http(s) IRI (it names the course in xAPI and cmi5)');
   if (!Array.isArray(v.languages) || v.languages.some((l) => !LANGS.includes(l as Lang))) c.report(['languages'], `"languages" must list some of ${LANGS.join(', ')}`);
   c.localised(v, 'title', []);

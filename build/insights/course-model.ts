@@ -6,6 +6,7 @@ import { resolveCourse } from '../content/resolve.js';
 import { plainText } from '../../src/xapi/interaction.js';
 import type { Lang, QuizItem } from '../../src/content/types.js';
 import { courseShapeOf, type CourseShape } from '../../src/learner/course-shape.js';
+import { localId, urnNamespace } from '../../src/scorm2004/identifiers.js';
 
 export interface CatalogueItem {
   id: string;
@@ -93,10 +94,8 @@ function readCourseModel(root: string): CourseModel {
   };
 }
 
-/** SCORM 2004 packages name interactions and objectives `urn:<course id>:<item id>`; SCORM 1.2
- *  packages use the item id alone. Both name the same item. */
-export const urnPrefix = (course: CourseModel) => `urn:${course.id}:`;
+/** SCORM 2004 packages name interactions and objectives `urn:<namespace>:<item id, percent-encoded>`
+ *  (src/scorm2004/identifiers.ts); SCORM 1.2 packages use the item id alone. Both name the same item. */
+export const urnPrefix = (course: CourseModel) => `urn:${urnNamespace(course.id)}:`;
 
-export function itemIdOf(raw: string, course: CourseModel): string {
-  return raw.startsWith(urnPrefix(course)) ? raw.slice(urnPrefix(course).length) : raw;
-}
+export const itemIdOf = (raw: string, course: CourseModel): string => localId(course.id, raw);

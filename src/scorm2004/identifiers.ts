@@ -1,27 +1,36 @@
-// SCORM 2004's interaction and objective ids are long_identifier_type, which the RTE defines by URI
-// syntax and for which it recommends a globally unique URN (RTE 4.1.1.4; RFC 2141). Strict runtimes
-// refuse anything else (Forma LMS answers 406). The course writes each item id and module slug as
-// urn:<course id>:<id>: the course id names the namespace, so two courses' items never meet, and
-// the id is the one SCORM 1.2, xAPI and the course's own files use, so reports map one to the other.
+// SCORM 2004's identifiers are URIs (long_identifier_type for interaction and objective ids,
+// short_identifier_type for the entries of a choice or matching response; RTE 4.1.1.4), and its RTE
+// recommends a globally unique URN for ids (RFC 2141). Strict runtimes go further: Forma LMS refuses
+// any identifier holding one of - _ . ! ~ * ' ( ) (error 406), though URI syntax allows them. So
+// the course writes an item id or module slug as urn:<namespace>:<id with every character but a
+// letter or digit percent-encoded>, the namespace being course.json's id without its hyphens, and a
+// response entry (an option, a category) percent-encoded alike. Decoding gives back the course's own
+// ids, the ones SCORM 1.2, xAPI and its files use, so reports map one to the other.
 
-/** RFC 2141 namespace identifier: a letter or digit, then up to 31 letters, digits or hyphens; not "urn". */
-export const URN_NAMESPACE = /^(?!urn$)[a-z0-9][a-z0-9-]{0,31}$/i;
-/** RFC 2141 namespace-specific string: these characters, or a %-escape. */
-const NSS = /^(?:[a-z0-9()+,\-.:=@;$_!*']|%[0-9a-f]{2})+$/i;
+/** The course id as a URN namespace: its letters and digits (RFC 2141 allows hyphens; Forma does not). */
+export const urnNamespace = (courseId: string): string => courseId.replace(/[^A-Za-z0-9]/g, '');
+
+/** Every character but an ASCII letter or digit, as %XX of its UTF-8 bytes. */
+export const encodeIdentifier = (id: string): string =>
+  [...id].map((ch) => (/[A-Za-z0-9]/.test(ch) ? ch : [...new TextEncoder().encode(ch)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''))).join('');
+
+export const decodeIdentifier = (value: string): string => {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+};
 
 export function scorm2004Id(courseId: string, id: string): string {
-  const nss = [...id].map((ch) => (/[a-z0-9()+,\-.:=@;$_!*']/i.test(ch) ? ch : encodeURIComponent(ch))).join('');
-  return `urn:${courseId}:${nss}`;
+  return `urn:${urnNamespace(courseId)}:${encodeIdentifier(id)}`;
 }
 
-/** The course's own id back from an LMS's id: a URN of this course, or an id written before URNs. */
+/** The course's own id back from an LMS's: a URN of this course, or an id written before URNs. */
 export function localId(courseId: string, lmsId: string): string {
-  const prefix = `urn:${courseId}:`;
-  return lmsId.toLowerCase().startsWith(prefix.toLowerCase()) ? decodeURIComponent(lmsId.slice(prefix.length)) : lmsId;
+  const prefix = `urn:${urnNamespace(courseId)}:`.toLowerCase();
+  return lmsId.toLowerCase().startsWith(prefix) ? decodeIdentifier(lmsId.slice(prefix.length)) : lmsId;
 }
 
-/** Whether a value is a URN as RFC 2141 writes one. */
-export const isUrn = (value: string): boolean => {
-  const m = /^urn:([^:]+):(.+)$/i.exec(value);
-  return m !== null && URN_NAMESPACE.test(m[1]) && NSS.test(m[2]);
-};
+/** A URN as RFC 2141 writes one, with none of the characters strict runtimes refuse. */
+export const isStrictUrn = (value: string): boolean => /^urn:[A-Za-z0-9]{1,32}:(?:[A-Za-z0-9]|%[0-9A-F]{2})+$/.test(value) && !/^urn:urn:/i.test(value);

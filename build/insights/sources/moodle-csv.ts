@@ -14,9 +14,9 @@ import { itemsWithKeptResponse } from '../schema.js';
 const DATE_FORMATS = ['%A, %-d %B %Y, %-I:%M %p', '%A, %d %B %Y, %I:%M %p', '%d/%m/%Y %H:%M', '%Y-%m-%d %H:%M'];
 const parseDate = (col: string, zone: string) => `timezone(${sqlString(zone)}, coalesce(${DATE_FORMATS.map((f) => `try_strptime(${col}, ${sqlString(f)})`).join(', ')}))`;
 
-/** A SCORM 2004 package names its interactions `urn:<course id>:<item id>`, a SCORM 1.2 package by
- *  the item id alone: both become the item id. */
-const itemIdSql = (col: string, course: CourseModel) => `CASE WHEN starts_with(${col}, ${sqlString(urnPrefix(course))}) THEN substr(${col}, ${urnPrefix(course).length + 1}) ELSE ${col} END`;
+/** A SCORM 2004 package names its interactions `urn:<namespace>:<item id, percent-encoded>`, a
+ *  SCORM 1.2 package by the item id alone: both become the item id. */
+const itemIdSql = (col: string, course: CourseModel) => `CASE WHEN starts_with(${col}, ${sqlString(urnPrefix(course))}) THEN url_decode(substr(${col}, ${urnPrefix(course).length + 1})) ELSE ${col} END`;
 
 function header(file: string): string[] {
   if (!existsSync(file)) throw new InsightsError(`${file}: no such file`);

@@ -38,7 +38,7 @@ describe('what the insights tool knows of the course', () => {
   it('names an item by its id or by the URN a SCORM 2004 package gives it', () => {
     const course = loadCourseModel(ROOT);
     expect(itemIdOf('final-premises-collusion', course)).toBe('final-premises-collusion');
-    expect(itemIdOf('urn:balint-method:final-premises-collusion', course)).toBe('final-premises-collusion');
+    expect(itemIdOf('urn:balintmethod:final%2Dpremises%2Dcollusion', course)).toBe('final-premises-collusion');
   });
 
   it('tells a failed assessment from Moodle\'s reports of the renamed course', async () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { runInsights } from '../../../build/insights/run';
 import { insightsMain } from '../../../build/insights/main';
 import { ROOT } from '../../../build/harness/paths';
+import { scorm2004Id } from '../../../src/scorm2004/identifiers';
 
 const M = join(ROOT, 'tests/fixtures/insights/moodle');
 const runs = ['en-pass', 'it-fail', 'en-unfinished'];
@@ -14,12 +15,12 @@ let dir: string;
 const read = (f: string, out = 'out') => readFileSync(join(dir, out, f), 'utf8');
 
 /** A copy of an Interactions report whose questions are named as a SCORM 2004 package names its
- *  interactions: urn:<course id>:<item id>. */
+ *  interactions (src/scorm2004/identifiers.ts). */
 function withUrnIds(file: string): string {
   const [head, ...rows] = readFileSync(file, 'utf8').split('\n');
   const questions = head.split('\t').flatMap((h, i) => (/^"?Question \d+"?$/.test(h) ? [i] : []));
   const copy = join(dir, `urn-${file.split('/').at(-1)}`);
-  writeFileSync(copy, [head, ...rows.map((r) => r.split('\t').map((c, i) => (questions.includes(i) && c !== '' ? `urn:balint-method:${c}` : c)).join('\t'))].join('\n'));
+  writeFileSync(copy, [head, ...rows.map((r) => r.split('\t').map((c, i) => (questions.includes(i) && c !== '' ? scorm2004Id('balint-method', c) : c)).join('\t'))].join('\n'));
   return copy;
 }
 
@@ -58,10 +59,10 @@ describe('insights from Moodle\'s SCORM reports', () => {
     expect(readFileSync(join(out, 'items.csv'), 'utf8').trim().split('\r\n')).toHaveLength(1);
   });
 
-  it('reads interaction ids as SCORM 2004 names them (urn:balint-method:<item>) as well as bare item ids', async () => {
+  it('reads interaction ids as SCORM 2004 names them (urn:balintmethod:<item, percent-encoded>) as well as bare item ids', async () => {
     const [first, ...rest] = runs.map((r) => join(M, `scorm12-${r}-interactions.csv`));
     const urn = withUrnIds(first);
-    expect(readFileSync(urn, 'utf8')).toContain('\turn:balint-method:welcome-pass-mark\t');
+    expect(readFileSync(urn, 'utf8')).toContain('\turn:balintmethod:welcome%2Dpass%2Dmark\t');
     await runInsights({ source: { kind: 'moodle', interactions: [urn, ...rest], basics: runs.map((r) => join(M, `scorm12-${r}-basic.csv`)) }, out: join(dir, 'urn'), contentRoot: ROOT, includeReflections: false });
     for (const f of ['cme-register.csv', 'in-progress.csv', 'items.csv']) expect(read(f, 'urn'), f).toBe(read(f));
   });

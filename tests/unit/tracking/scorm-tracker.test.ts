@@ -161,12 +161,12 @@ describe('SCORM 2004 through its dialect', () => {
     tracker.answer([answer(single, 'b')], snap('origins-quiz'));
     expect(l.get('cmi.interactions._count')).toBe('0');
     // Strict runtimes take only URIs here: the course's ids become URNs in its own namespace.
-    expect(l.get('cmi.objectives.0.id')).toBe('urn:balint-method:origins');
+    expect(l.get('cmi.objectives.0.id')).toBe('urn:balintmethod:origins');
     expect(l.get('cmi.objectives.0.completion_status')).toBe('incomplete');
     tracker.answer([answer(sort, { s1: 'cannot', s2: 'cannot' }, 'assessment')], snap('assessment-1'));
     tracker.answer([answer(sort, { s1: 'can', s2: 'cannot' }, 'assessment')], snap('assessment-1'));
     expect(l.get('cmi.interactions._count')).toBe('1');
-    expect(l.get('cmi.interactions.0.id')).toBe('urn:balint-method:final-can-sort');
+    expect(l.get('cmi.interactions.0.id')).toBe('urn:balintmethod:final%2Dcan%2Dsort');
     expect(l.get('cmi.interactions.0.type')).toBe('matching');
     expect(l.get('cmi.interactions.0.learner_response')).toBe('s1[.]can[,]s2[.]cannot');
     expect(l.get('cmi.interactions.0.latency')).toBe('PT12.5S');
@@ -175,8 +175,8 @@ describe('SCORM 2004 through its dialect', () => {
   it('a relaunch finds each item’s interaction and each objective where the LMS keeps them', async () => {
     const l = lms(d, {
       'cmi.completion_status': 'incomplete', 'cmi.location': 'assessment-1',
-      'cmi.interactions.0.id': 'urn:balint-method:final-can-sort', 'cmi.interactions.0.type': 'matching',
-      'cmi.objectives.0.id': 'urn:balint-method:premises', 'cmi.objectives.1.id': 'urn:balint-method:origins',
+      'cmi.interactions.0.id': 'urn:balintmethod:final%2Dcan%2Dsort', 'cmi.interactions.0.type': 'matching',
+      'cmi.objectives.0.id': 'urn:balintmethod:premises', 'cmi.objectives.1.id': 'urn:balintmethod:origins',
     });
     const { tracker, launch } = await start(d, l);
     expect(launch).toMatchObject({ mode: 'normal', location: 'assessment-1' });

@@ -50,13 +50,14 @@ export interface ScormDialect {
   /** Values to set on the first commit of a new attempt (status incomplete). */
   startValues(get: (element: string) => string): Pair[];
   progressValues(progress: number): Pair[];
-  /** Whether a knowledge check's answer becomes an interaction; the final assessment's always do.
-   *  SCORM 2004 records the assessment's only: Moodle sends every interaction again with each
-   *  commit and with Terminate, within 64 KB while the page unloads (scorm2004/unload-budget.ts). */
-  recordsKnowledgeChecks: boolean;
-  /** journal: a new interaction for every answer (SCORM 1.2's are write-only, so cannot be found
-   *  again); per-item: one interaction per item, updated when it is answered again. */
-  interactionSlots: 'journal' | 'per-item';
+  /** Where each recorded item's interaction is: one per item, updated when it is answered again.
+   *  fixed: at the item's place among the course's recorded items (SCORM 1.2's interactions are
+   *  write-only, so a sitting cannot read back where an earlier one put them); read-back: where the
+   *  LMS holds an interaction with its id, else the next free one (SCORM 2004). */
+  interactionSlots: 'fixed' | 'read-back';
+  /** The session time so far, set with every commit: some LMSs (Forma) store what the course set
+   *  before the page went, not what it sets as it goes. */
+  sessionTime(seconds: number): Pair;
   interactionValues(n: number, i: RecordedInteraction): Pair[];
   objectiveValues(n: number, o: AnswerEvent['objective']): Pair[];
   /** The attempt's status (1.2 lesson_status; 2004 success and completion), committed on its own first. */

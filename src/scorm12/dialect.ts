@@ -1,5 +1,5 @@
-// SCORM 1.2's data model as this course writes it: cmi.core.*, CMITimespan, lesson_status, and an
-// interactions journal (1.2's interactions are write-only, so every answer is a new one).
+// SCORM 1.2's data model as this course writes it: cmi.core.*, CMITimespan, lesson_status, and one
+// interaction per recorded item at a place fixed by the course (1.2's interactions are write-only).
 import type { ScormDialect, ScormCalls, Pair } from '../scorm/dialect';
 import { interactionElement, objectiveElement, type InteractionElement, type ObjectiveElement } from '../scorm/elements';
 import { cmiTimespan } from './timespan';
@@ -63,8 +63,8 @@ export const scorm12Dialect: ScormDialect = {
     const status = get('cmi.core.lesson_status');
     return status === 'not attempted' || status === '' ? [['cmi.core.lesson_status', 'incomplete']] : [];
   },
-  recordsKnowledgeChecks: true,
-  interactionSlots: 'journal',
+  interactionSlots: 'fixed',
+  sessionTime: (seconds) => ['cmi.core.session_time', cmiTimespan(seconds)],
   progressValues: () => [],
   interactionValues(n, i): Pair12[] {
     const at = <F extends string>(field: F) => interactionElement(n, field);

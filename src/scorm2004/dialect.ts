@@ -66,8 +66,8 @@ export const scorm2004Dialect: ScormDialect = {
     const status = get('cmi.completion_status');
     return status === 'not attempted' || status === 'unknown' || status === '' ? [['cmi.completion_status', 'incomplete']] : [];
   },
-  recordsKnowledgeChecks: false,
-  interactionSlots: 'per-item',
+  interactionSlots: 'read-back',
+  sessionTime: (seconds) => ['cmi.session_time', isoDuration(seconds * 1000)],
   progressValues: (progress): Pair2004[] => [['cmi.progress_measure', progress.toFixed(2)]],
   interactionValues(n, i): Pair2004[] {
     const at = <F extends string>(field: F) => interactionElement(n, field);

@@ -100,7 +100,7 @@ function priced(course: BudgetCourse, brief: boolean): UnloadBudget {
   for (const m of course.modules) {
     for (const item of m.items) {
       if (isScored(item)) {
-        if (m !== assessment && !d.recordsKnowledgeChecks) continue;
+        if (m !== assessment) continue;
         const i = toInteraction(item, longestResponse(item), d.responses);
         pairs.push(...d.interactionValues(slot++, { ...i, id: d.identifier(course.id, i.id), result: 'incorrect', ...latest }));
       } else if (item.type === 'survey' || course.privacy.sendReflectionsToLms) {

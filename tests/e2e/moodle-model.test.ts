@@ -94,7 +94,7 @@ for (const standard of ['scorm12', 'scorm2004'] as const) {
         // One interaction per assessment and evaluation item, the last attempt's answers in them.
         const ids = Object.keys(m.stored).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).map((k) => m.stored[k]);
         const recorded = assessment.items.filter((i) => i.type !== 'reflection');
-        expect(ids.sort()).toEqual(recorded.map((i) => i.id).sort());
+        expect(ids.sort()).toEqual(recorded.map((i) => scorm2004Id(content.outline.id, i.id)).sort());
         const results = Object.keys(m.stored).filter((k) => /^cmi\.interactions\.\d+\.result$/.test(k)).map((k) => m.stored[k]);
         expect(results.filter((r) => r === 'incorrect')).toEqual([]);
         const comment = Object.entries(m.stored).find(([k, v]) => /learner_response$/.test(k) && v.startsWith('È più'))?.[1];
@@ -183,11 +183,6 @@ for (const standard of ['scorm12', 'scorm2004'] as const) {
       const objective = Object.keys(m.stored).find((k) => /^cmi\.objectives\.\d+\.id$/.test(k) && m.stored[k] === (is12 ? 'origins' : scorm2004Id(content.outline.id, 'origins')));
       expect(objective).toBeDefined();
       expect(m.stored[objective!.replace(/id$/, is12 ? 'score.raw' : 'score.raw')]).toBe(String(Math.round(100 / origins.items.filter(isScored).length)));
-      if (is12) {
-        const interaction = Object.keys(m.stored).find((k) => /^cmi\.interactions\.\d+\.id$/.test(k) && m.stored[k] === item.id);
-        expect(interaction).toBeDefined();
-        expect(m.stored[interaction!.replace(/id$/, 'result')]).toBe('correct');
-      }
       await s.context.close();
     }, 240_000);
 
@@ -215,10 +210,6 @@ for (const standard of ['scorm12', 'scorm2004'] as const) {
       const objective = Object.keys(m.stored).find((k) => /^cmi\.objectives\.\d+\.id$/.test(k) && m.stored[k] === (is12 ? 'premises' : scorm2004Id(content.outline.id, 'premises')));
       expect(objective, JSON.stringify(m.stored)).toBeDefined();
       expect(m.stored[objective!.replace(/id$/, 'score.raw')]).toBe('100');
-      if (is12) {
-        const ids = Object.keys(m.stored).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).map((k) => m.stored[k]);
-        expect(new Set(ids)).toEqual(new Set(premises.items.filter(isScored).map((i) => i.id)));
-      }
       await s.context.close();
     }, 240_000);
 

@@ -9,6 +9,7 @@ import { scorm2004Dialect } from '../../scorm2004/dialect';
 import { withStartFallback } from '../start-fallback';
 import { withXapi } from '../with-xapi';
 import { withSittingGuard } from '../sitting-guard';
+import { recordedItems } from '../../scorm/recorded-items';
 import { trackerKey } from '../../learner/storage-keys';
 
 export async function launchTracker(outline: CourseOutline): Promise<Tracker> {
@@ -16,7 +17,7 @@ export async function launchTracker(outline: CourseOutline): Promise<Tracker> {
   const standalone = (notice: string) => createStandaloneTracker({ storageKey, notices: [notice] });
   const api = findApi(scorm2004Dialect.apiName);
   if (!api) return standalone('notice.noLms');
-  const tracker = createScormTracker(scorm2004Dialect, api, { storageKey, courseId: outline.id, sendReflections: outline.privacy.sendReflectionsToLms, ...outline.scorm2004 });
+  const tracker = createScormTracker(scorm2004Dialect, api, { storageKey, courseId: outline.id, recordedItems: recordedItems(outline.modules, outline.privacy.sendReflectionsToLms), sendReflections: outline.privacy.sendReflectionsToLms, ...outline.scorm2004 });
   const scorm = withStartFallback(tracker, () => standalone('notice.lmsInitFailed'));
   // Decided at build time: without an LRS in course.json no xAPI code ships in the package.
   const reported = __HAS_LRS__ ? withXapi(scorm, outline, storageKey) : scorm;

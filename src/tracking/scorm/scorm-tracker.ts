@@ -14,6 +14,9 @@ export interface ScormTrackerOptions {
   storageKey: string;
   /** course.json's id: SCORM 2004 names items and objectives by URNs in its namespace. */
   courseId: string;
+  /** The items whose answers become interactions, in course order: the final assessment, the
+   *  evaluation, and reflections when shared. Module knowledge checks are their module's objective. */
+  recordedItems: string[];
   sendReflections: boolean;
   /** SCORM 2004 (CourseOutline.scorm2004): the most bytes of UTF-8 of a free text (reflection,
    *  comment), and interactions without question text and time. */
@@ -42,7 +45,7 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
   /** Values not yet accepted by the LMS, resent in order on the next commit. */
   const pending = new Map<string, string>();
   const objectiveIndex = new Map<string, number>();
-  /** Per-item slots (dialect.interactionSlots): the interaction that holds each item's answer. */
+  /** Read-back slots (SCORM 2004): the interaction that holds each item's answer. */
   const itemSlot = new Map<string, number>();
   let interactionCount = 0;
   let mode: LaunchData['mode'] = 'normal';
@@ -168,7 +171,11 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
 
   const stateValues = (s: Snapshot): Pair[] => {
     if (mode !== 'normal') return [];
-    return [[dialect.location, s.location], [dialect.suspendData, s.suspendData], ...dialect.progressValues(s.progress)];
+    return [
+      [dialect.location, s.location], [dialect.suspendData, s.suspendData], ...dialect.progressValues(s.progress),
+      // What resume and time need is stored before the page goes: an LMS may post nothing as it does.
+      dialect.sessionTime((Date.now() - startedAt) / 1000),
+    ];
   };
 
   const recording = () => mode === 'normal';
@@ -185,8 +192,12 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
   /** The objective that holds a module's score: the one the LMS already has, or the next. */
   const objectiveSlot = (id: string): number => indexOf(objectiveIndex, id, () => objectiveIndex.size);
   /** Where an item's answer goes: a new interaction, or (per item) the one that already holds it. */
+  const fixedSlots = new Map(options.recordedItems.map((id, n) => [lmsId(id), n]));
+  /** SCORM 1.2 fills its interactions array in order, and a sitting cannot read back what is in it:
+   *  each sitting's first commit names every recorded item's place, so an answer can go to its own. */
+  const fixedSlotIds = (): Pair[] => (dialect.interactionSlots === 'fixed' ? [...fixedSlots].map(([id, n]) => [dialect.interactionId(n), id]) : []);
   const slotFor = (itemId: string): number =>
-    dialect.interactionSlots === 'journal' ? interactionCount++ : indexOf(itemSlot, itemId, () => interactionCount++);
+    indexOf(dialect.interactionSlots === 'fixed' ? fixedSlots : itemSlot, itemId, () => (dialect.interactionSlots === 'fixed' ? fixedSlots.size : interactionCount++));
 
   return {
     standard: dialect.standard,
@@ -204,7 +215,7 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
       mode = read.mode;
       learnerId = read.learner.id;
       interactionCount = Number.parseInt(get(dialect.interactionCount), 10) || 0;
-      if (dialect.interactionSlots === 'per-item') for (let n = 0; n < interactionCount; n++) itemSlot.set(get(dialect.interactionId(n)), n);
+      if (dialect.interactionSlots === 'read-back') for (let n = 0; n < interactionCount; n++) itemSlot.set(get(dialect.interactionId(n)), n);
       const objectives = Number.parseInt(get(dialect.objectiveCount), 10) || 0;
       for (let n = 0; n < objectives; n++) objectiveIndex.set(get(dialect.objectiveId(n)), n);
       // A fresh attempt (the LMS has no status for it yet) has start values.
@@ -212,7 +223,7 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
       // Suspended from the first save, not only when the sitting ends: a tab the phone kills never
       // ends it, and an LMS restores the bookmark and state only after exit "suspend" (SCORM 2004;
       // Moodle's scorm_13lib.php). finish() sets the exit the sitting really had.
-      startValues = recording() ? [...fresh, [dialect.exit, 'suspend']] : [];
+      startValues = recording() ? [...fresh, [dialect.exit, 'suspend'], ...fixedSlotIds()] : [];
       const notices: string[] = [];
       if (mode === 'browse') notices.push('notice.browse');
       if (mode === 'review') notices.push('notice.review');
@@ -240,7 +251,9 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
       if (!recording()) return commit([], s);
       const pairs: Pair[] = [];
       for (const e of events) {
-        if (e.kind === 'check' && !dialect.recordsKnowledgeChecks) continue;
+        // A knowledge check is recorded as its module's objective: every item as an interaction would
+        // pass what LMSs post as the page unloads (Moodle's and Forma's beacons, within 64 KiB).
+        if (e.kind === 'check') continue;
         const i = toInteraction(e.item, e.response, dialect.responses);
         const id = lmsId(i.id);
         pairs.push(...dialect.interactionValues(slotFor(id), { ...i, id, timestamp: new Date(), latencySeconds: e.latencyMs / 1000, brief }));

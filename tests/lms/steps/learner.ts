@@ -96,6 +96,10 @@ export interface SittingSeen {
   tabs: Record<string, SittingSeen>;
   /** When the network dropped and came back, and when a tab crashed (ms since 1970). */
   times: Record<string, number>;
+  /** Forma: the bytes of the post its player makes to finish the session (its whole CMI tree as
+   *  XML), as the sitting ends. While the page unloads it goes by sendBeacon, which Chromium refuses
+   *  beyond 64 KiB in flight. */
+  formaFinishBytes?: number;
 }
 
 interface Rig { result: Record<string, unknown>; log: (...m: unknown[]) => void; screenshot: (name: string) => Promise<string> }
@@ -161,6 +165,9 @@ export async function runSitting(page: Page, frameAtEntry: Frame, rig: Rig, sitt
   await frame.waitForSelector('.mode, h1', { timeout: 30_000 });
   const finish = async (seen: SittingSeen) => {
     Object.assign(seen, { looks, opened, tabs, times });
+    if (result.lms === 'forma' && !frame.page().isClosed()) {
+      seen.formaFinishBytes = await frame.page().evaluate(`(() => { const api = window.API_1484_11 || window.API; return api && api.getStrTom ? new TextEncoder().encode(api.getStrTom()).length : undefined; })()`).catch(() => undefined) as number | undefined;
+    }
     ((rig.result.sittings as SittingSeen[] | undefined) ??= []).push(seen);
   };
   const inNewTab = async () => {
@@ -218,6 +225,7 @@ export async function runSitting(page: Page, frameAtEntry: Frame, rig: Rig, sitt
       await rig.screenshot('before-crash');
       times.crash = await crashTab(tab);
       rig.log('the tab crashed');
+      frame = page.mainFrame();
       return finish(await lookAt(null, errors));
     } else if (typeof action === 'object' && 'loseSession' in action) {
       const mod = content.modules.find((m) => m.slug === action.loseSession)!;

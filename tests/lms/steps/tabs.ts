@@ -38,20 +38,15 @@ export async function openActivityInNewTab(context: BrowserContext, origin: stri
  *  (and Forma's player stops finishing on its own), then the tab goes to about:blank. Whatever the
  *  course does on the way out reaches nobody. */
 export async function dropLaunch(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const inert: Record<string, () => string> = {
-      Initialize: () => 'true', Terminate: () => 'true', Commit: () => 'true', SetValue: () => 'true', GetValue: () => '',
-      LMSInitialize: () => 'true', LMSFinish: () => 'true', LMSCommit: () => 'true', LMSSetValue: () => 'true', LMSGetValue: () => '',
-    };
-    const w = window as unknown as Record<string, Record<string, unknown> | undefined>;
-    for (const name of ['API', 'API_1484_11']) {
-      const api = w[name];
-      if (!api) continue;
-      Object.assign(api, inert);
-      // Forma's player posts Finish itself on beforeunload unless it has already.
-      api.finish_launched = true;
-    }
-  });
+  // A string, not a function: tsx would wrap named functions in a helper the page does not have.
+  await page.evaluate(`for (const name of ['API', 'API_1484_11']) {
+    const api = window[name];
+    if (!api) continue;
+    for (const fn of ['Initialize', 'Terminate', 'Commit', 'SetValue', 'LMSInitialize', 'LMSFinish', 'LMSCommit', 'LMSSetValue']) api[fn] = function () { return 'true'; };
+    for (const fn of ['GetValue', 'LMSGetValue']) api[fn] = function () { return ''; };
+    // Forma's player posts Finish itself on beforeunload unless it has already.
+    api.finish_launched = true;
+  }`);
   await page.goto('about:blank');
 }
 

@@ -51,7 +51,8 @@ export async function dropLaunch(page: Page): Promise<void> {
 }
 
 /** Kills the tab's renderer (CDP Page.crash): the page dies with no pagehide, visibilitychange or
- *  unload. Returns when Playwright has seen the crash. */
+ *  unload. Then the dead tab is closed, as the learner's phone discards it (no renderer is left to
+ *  run anything), so the drivers never take it for the player. Returns the time of the crash. */
 export async function crashTab(tab: Page): Promise<number> {
   const crashed = new Promise<void>((done) => tab.once('crash', () => done()));
   const cdp = await tab.context().newCDPSession(tab);
@@ -59,5 +60,6 @@ export async function crashTab(tab: Page): Promise<number> {
   // The session dies with the renderer: its answer never comes.
   void cdp.send('Page.crash').catch(() => undefined);
   await crashed;
+  await tab.close().catch(() => undefined);
   return at;
 }

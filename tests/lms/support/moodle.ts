@@ -8,7 +8,7 @@ import { rigPath } from './rigs';
 import { runDriver, stepFiles } from './driver';
 import type { Sitting, SittingSeen } from '../steps/learner';
 
-export interface ApiCall { api: string; fn: string; args: string[]; ret: string | null; err: string | null; errStr: string | null; session: number; from_storage?: boolean }
+export interface ApiCall { api: string; fn: string; args: string[]; ret: string | null; err: string | null; errStr: string | null; session: number; t: number; from_storage?: boolean }
 
 export interface MoodleRun {
   ok: boolean;

@@ -33,8 +33,10 @@ export type Action =
   | 'online' // and comes back
   | { offlineFor: number } // stays offline until this many ms after the drop
   // Opens a page through the menu, as 'open' does, but gives up after 15 s and notes whether it
-  // opened (seen.opened[pageId]): the learner's click may do nothing.
-  | { tryOpen: string }
+  // opened (seen.opened[as ?? pageId]): the learner's click may do nothing. With orReenter, a
+  // learner whose click did nothing leaves the course and enters it again (Moodle's Enter), then
+  // opens the page.
+  | { tryOpen: string; as?: string; orReenter?: boolean }
   // Notes what the learner sees now (seen.looks[label]); with `until`, first waits up to 15 s for the
   // course's save state to read so.
   | { look: string; until?: SyncState }
@@ -104,8 +106,8 @@ export interface SittingSeen {
 
 interface Rig { result: Record<string, unknown>; log: (...m: unknown[]) => void; screenshot: (name: string) => Promise<string> }
 
-/** Leaves the player for the activity page and enters again as Moodle offers: Preview, or a new attempt. */
-async function reenter(page: Page, rig: Rig, how: 'browse' | 'newattempt'): Promise<Frame> {
+/** Leaves the player for the activity page and enters again as Moodle offers: Preview, a new attempt, or Enter. */
+async function reenter(page: Page, rig: Rig, how: 'browse' | 'newattempt' | 'normal'): Promise<Frame> {
   const cmid = (rig.result.course as { cmid: number }).cmid;
   await page.goto(`${new URL(page.url()).origin}/mod/scorm/view.php?id=${cmid}`);
   if (how === 'newattempt') await page.locator('#scormviewform input[name=newattempt]').check();
@@ -259,8 +261,15 @@ export async function runSitting(page: Page, frameAtEntry: Frame, rig: Rig, sitt
     } else if (typeof action === 'object' && 'open' in action) {
       await openPage(frame, action.open);
     } else if (typeof action === 'object' && 'tryOpen' in action) {
-      opened[action.tryOpen] = await tryOpen(frame, action.tryOpen);
-      rig.log(`page ${action.tryOpen} opened: ${opened[action.tryOpen]}`);
+      const key = action.as ?? action.tryOpen;
+      opened[key] = await tryOpen(frame, action.tryOpen);
+      rig.log(`page ${action.tryOpen} opened: ${opened[key]}`);
+      if (!opened[key] && action.orReenter) {
+        times[`reentered:${key}`] = Date.now();
+        frame = await reenter(page, rig, 'normal');
+        await frame.waitForSelector('.mode, h1', { timeout: 30_000 });
+        await openPage(frame, action.tryOpen);
+      }
     } else if (typeof action === 'object' && 'quiz' in action) {
       await answerModuleQuiz(frame, content.modules.find((m) => m.slug === action.quiz)!, true);
     } else if (typeof action === 'object' && 'next' in action) {

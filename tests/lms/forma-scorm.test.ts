@@ -122,6 +122,7 @@ describe.each([
     expect.soft(kept.sort(), 'answers in suspend_data').toEqual([...scoredItems(lang, content.modules[1].slug), ...scoredItems(lang, content.modules[2].slug)].sort());
     expect.soft(v[k.exit], 'exit').toBe('suspend');
     expect.soft(row(run).entry, 'entry Forma gives the next launch').toBe('resume');
+    expect.soft(seconds(row(run).total_time), `total_time ${row(run).total_time}`).toBeGreaterThan(0);
     expect.soft(v[standard === 'scorm12' ? 'cmi.core.lesson_status' : 'cmi.completion_status'], 'status').toBe('incomplete');
     expect.soft(apiErrors(run), 'API errors').toEqual([]);
   });

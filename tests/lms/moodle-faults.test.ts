@@ -9,7 +9,7 @@ import { DIST } from '../support/paths';
 import { courseContent } from '../support/course-content';
 import type { Lang } from '../../src/content/types';
 import { completionDone, playInMoodle, stored, type MoodleRun } from './support/moodle';
-import { bookmarkPage, lmsId, objectivesOf, resultsFor, scoredItems, scoredModules, seconds, stateOf, type Standard } from './support/records';
+import { bookmarkPage, lmsId, objectivesOf, resultsFor, scoredItems, scoredModules, seconds, sittingsSeconds, stateOf, type Standard } from './support/records';
 
 const zip = (lang: Lang, standard: Standard) => join(DIST, lang, `balint-method-${courseContent(lang).outline.version}-${lang}-${standard}.zip`);
 const SCO = 'balint-method-item';
@@ -130,10 +130,7 @@ describe('the tab dies without unload (Chromium CDP Page.crash: no pagehide, no 
     expect.soft(objectiveScores(v, 'scorm2004', lang, quizzes), 'objectives').toEqual(all(quizzes, '100'));
     // Time: no second counted twice. Moodle adds a sitting's session_time to total_time when it
     // ends; the stored total can be no more than the time both sittings lasted.
-    const lasted = [1, 2].reduce((sum, session) => {
-      const t = run.api_calls.filter((c) => c.session === session).map((c) => c.t);
-      return sum + (Math.max(...t) - Math.min(...t)) / 1000;
-    }, 0);
+    const lasted = sittingsSeconds(run.api_calls);
     expect.soft(seconds(v[k.total]), `total_time ${v[k.total]} against ${lasted.toFixed(1)} s of sittings`).toBeGreaterThan(0);
     expect.soft(seconds(v[k.total]), `total_time ${v[k.total]} against ${lasted.toFixed(1)} s of sittings`).toBeLessThanOrEqual(lasted + 2);
     expect.soft(apiErrors(run), 'API errors').toEqual([]);

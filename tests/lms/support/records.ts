@@ -78,3 +78,13 @@ export function seconds(time: string | undefined | null): number {
   if (!iso) return Number.NaN;
   return Number(iso[1] ?? 0) * 86400 + Number(iso[2] ?? 0) * 3600 + Number(iso[3] ?? 0) * 60 + Number(iso[4] ?? 0);
 }
+
+/** How long the learner's sittings lasted, in seconds, from each sitting's first API call to its
+ *  last (what an LMS may count as time spent, at most). */
+export function sittingsSeconds(calls: { session: number; t: number }[]): number {
+  const sessions = [...new Set(calls.map((c) => c.session))];
+  return sessions.reduce((sum, session) => {
+    const t = calls.filter((c) => c.session === session).map((c) => c.t);
+    return sum + (Math.max(...t) - Math.min(...t)) / 1000;
+  }, 0);
+}

@@ -28,8 +28,8 @@ function expectTimeCounted(run: FormaRun): void {
 /** The SCO's status in Forma's reports (lms_scorm_items_track, set when Forma finishes a session). */
 const objectStatus = (run: FormaRun) => run.tracking.scorm_items_track.find((t) => t.idscorm_item !== null)?.status;
 const statusKeys = (standard: Standard) => (standard === 'scorm12'
-  ? { status: 'cmi.core.lesson_status', raw: 'cmi.core.score.raw', location: 'cmi.core.lesson_location', exit: 'cmi.core.exit', entry: 'cmi.core.entry', total: 'cmi.core.total_time' }
-  : { status: 'cmi.success_status', raw: 'cmi.score.raw', location: 'cmi.location', exit: 'cmi.exit', entry: 'cmi.entry', total: 'cmi.total_time' });
+  ? { status: 'cmi.core.lesson_status', raw: 'cmi.core.score.raw', location: 'cmi.core.lesson_location', exit: 'cmi.core.exit' }
+  : { status: 'cmi.success_status', raw: 'cmi.score.raw', location: 'cmi.location', exit: 'cmi.exit' });
 /** The answers a learner gives who answers everything: SCORM 1.2 records every quiz (knowledge
  *  checks too); SCORM 2004 the final assessment. */
 const answered = (standard: Standard, lang: Lang) => (standard === 'scorm12'

@@ -173,11 +173,11 @@ export async function runSitting(page: Page, frameAtEntry: Frame, rig: Rig, sitt
     ((rig.result.sittings as SittingSeen[] | undefined) ??= []).push(seen);
   };
   const inNewTab = async () => {
-    const opened = await openActivityInNewTab(page.context(), origin, result);
-    opened.tab.on('pageerror', (e) => errors.push(e.message));
-    await opened.frame.waitForSelector('.mode, h1', { timeout: 30_000 });
-    second = opened.tab;
-    return opened.frame;
+    const launched = await openActivityInNewTab(page.context(), origin, result);
+    launched.tab.on('pageerror', (e) => errors.push(e.message));
+    await launched.frame.waitForSelector('.mode, h1', { timeout: 30_000 });
+    second = launched.tab;
+    return launched.frame;
   };
   if (sitting.setup === 'forma-end-course-marker') markEndOfCourse((rig.result.course as { courseid: number }).courseid);
   for (const action of sitting.actions) {

@@ -1,15 +1,14 @@
 // Plays a built zip in the real Moodle 4.3 (the rig's run-scorm.mjs) as a student, one Moodle
 // session per sitting, and returns what Moodle recorded: every API call and its error, the stored
 // tracking values per attempt, the gradebook grade, activity completion and Moodle's events.
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
-import { ROOT, OUTPUT } from '../../../build/harness/paths';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { OUTPUT } from '../../../build/harness/paths';
 import { rigPath } from './rigs';
+import { runDriver, stepFiles } from './driver';
 import type { Sitting, SittingSeen } from '../steps/learner';
 
-export interface ApiCall { api: string; fn: string; args: string[]; ret: string | null; err: string | null; errStr: string | null; session: number; from_storage?: boolean }
+export interface ApiCall { api: string; fn: string; args: string[]; ret: string | null; err: string | null; errStr: string | null; session: number; t: number; from_storage?: boolean }
 
 export interface MoodleRun {
   ok: boolean;
@@ -40,48 +39,16 @@ export interface MoodleOptions {
   timeoutMs?: number;
 }
 
-/** Writes one step module per sitting: run-scorm.mjs imports each under tsx. */
-function stepFiles(dir: string, sittings: Sitting[]): string[] {
-  const runner = resolve(ROOT, 'tests', 'lms', 'steps', 'learner.ts');
-  return sittings.map((s, n) => {
-    const file = join(dir, `sitting-${n + 1}.ts`);
-    writeFileSync(file, `import { runSitting } from ${JSON.stringify(runner)};\nexport default (page: any, frame: any, rig: any) => runSitting(page, frame, rig, ${JSON.stringify(s)});\n`);
-    return file;
-  });
-}
-
 export async function playInMoodle(zip: string, sittings: Sitting[], options: MoodleOptions): Promise<MoodleRun> {
   const driver = rigPath('moodle', 'run-scorm.mjs');
-  const dir = mkdtempSync(join(tmpdir(), 'moodle-steps-'));
   const out = join(OUTPUT, 'lms', 'moodle', options.label);
   mkdirSync(out, { recursive: true });
-  const args = [resolve(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), driver, zip, '--step', stepFiles(dir, sittings).join(','), '--out', out, '--timeout', '180', '--name', options.label];
+  const args = [zip, '--step', stepFiles(sittings).join(','), '--out', out, '--timeout', '180', '--name', options.label];
   if (options.scorm) args.push('--scorm', JSON.stringify(options.scorm));
   if (options.completion) args.push('--completion', JSON.stringify(options.completion));
   // A site setting that outlives the run: every story states the one it needs (Moodle's default is off).
   args.push('--scorm-standard', String(options.standardsMode ?? 0));
-  const stderr: string[] = [];
-  await new Promise<void>((done, fail) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-    // Never leave a driver playing on after its test gave up: it would share Moodle with the next one.
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 1_100_000);
-    child.stderr.on('data', (d) => stderr.push(String(d)));
-    child.on('error', fail);
-    child.on('close', () => {
-      clearTimeout(timer);
-      done();
-    });
-  });
-  let run: MoodleRun;
-  try {
-    run = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as MoodleRun;
-  } catch {
-    throw new Error(`run-scorm.mjs wrote no result for ${options.label}:\n${stderr.join('').slice(-4000)}`);
-  }
-  run.sittings ??= [];
-  if (run.driver_error) throw new Error(`Moodle driver failed (${options.label}): ${run.driver_error}\n${stderr.join('').slice(-2000)}`);
-  if (run.steps?.error) throw new Error(`a sitting failed (${options.label}): ${run.steps.error}`);
-  return run;
+  return runDriver<MoodleRun>(driver, args, out, options.label, options.timeoutMs ?? 1_100_000);
 }
 
 /** The values Moodle stored for one SCO in one attempt (1-based). */

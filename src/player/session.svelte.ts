@@ -41,7 +41,9 @@ export class CourseSession implements LearnerRecord {
   notices = $state<string[]>([]);
   /** Whether what the learner did is stored where it is reported, and whether it ever was not. */
   sync = $state<SyncState>('saved');
-  wasOffline = $state(false);
+  /** Saved again after being offline: said for a while, then quiet. */
+  savedAgain = $state(false);
+  private wasOffline = false;
   readonly quiz = new ModuleQuiz(this);
   readonly closing: ClosingSession;
   private finished = false;
@@ -69,6 +71,11 @@ export class CourseSession implements LearnerRecord {
     tracker.onSync?.((s) => {
       this.sync = s;
       if (s === 'offline') this.wasOffline = true;
+      if (s === 'saved' && this.wasOffline) {
+        this.wasOffline = false;
+        this.savedAgain = true;
+        setTimeout(() => (this.savedAgain = false), 10_000);
+      }
     });
     tracker.onNotice((n) => {
       if (!this.notices.includes(n.key)) this.notices.push(n.key);

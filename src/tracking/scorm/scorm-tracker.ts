@@ -37,9 +37,10 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
     syncListeners.forEach((l) => l(s));
   };
   const connection = options.connection ?? browserConnection;
-  /** Values set while the browser had no network, not yet committed: an LMS such as Moodle marks a
-   *  committed value as sent before its post arrives, and never posts it again in that sitting, so
-   *  the commit waits for the network (docs/standards-notes.md). */
+  /** The commits the browser could not make for want of a network, kept in order and not yet set: an
+   *  LMS such as Moodle marks a committed value as sent before its post arrives, and never posts it
+   *  again in that sitting; and each must still be its own commit (the status before the score),
+   *  so each waits whole for the network (docs/standards-notes.md). */
   let held: Unconfirmed = [];
   let lastSnapshot: Snapshot | null = null;
   /** Values not yet accepted by the LMS, resent in order on the next commit. */
@@ -106,7 +107,8 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
    *  `leaving`: the page may be unloading, when an LMS such as Moodle posts by sendBeacon and
    *  answers true whatever becomes of the post; after a failure, such a true proves nothing. */
   const store = (pairs: Pair[], snapshot: Snapshot, persist: () => unknown, leaving = false): boolean => {
-    const all: Pair[] = [...pending.entries(), ...(firstCommit ? startValues : []), ...pairs];
+    // Leaving while still offline: what was held goes into this last post, and is kept for the next launch.
+    const all: Pair[] = [...held.flat(), ...pending.entries(), ...(firstCommit ? startValues : []), ...pairs];
     firstCommit = false;
     lastSnapshot = snapshot;
     let refused = 0;
@@ -129,16 +131,28 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
     if (recording()) writeBackup(options.storageKey, { learnerId, location: snapshot.location, suspendData: snapshot.suspendData, unsynced, unconfirmed: [...replay, ...unconfirmed, ...held] });
   };
 
-  /** Offline: the values go into the LMS's data model, and this browser keeps a copy; no commit yet. */
+  /** Offline: the commit waits, whole, and this browser keeps a copy. */
   const hold = (pairs: Pair[], snapshot: Snapshot): void => {
-    const all: Pair[] = [...pending.entries(), ...(firstCommit ? startValues : []), ...pairs];
+    const all: Pair[] = [...(firstCommit ? startValues : []), ...pairs];
     firstCommit = false;
     lastSnapshot = snapshot;
-    for (const [el, v] of all) set(el, v);
     held = remember(held, all, notReplayed);
     unsynced = true;
     backup(snapshot);
     setSync('offline');
+  };
+
+  /** The network is back: each held commit is made, in order, as it would have been. */
+  const flushHeld = (): void => {
+    const groups = held;
+    held = [];
+    for (const [n, g] of groups.entries()) {
+      const refused = g.filter(([el, v]) => !set(el, v)).length;
+      if (refused > 0 || safe(() => String(lms.commit())) !== 'true') {
+        unconfirmed = [...unconfirmed, ...groups.slice(n)];
+        return;
+      }
+    }
   };
 
   /** Sends again, in order and each as its own commit, what the last sitting could not confirm. */
@@ -156,6 +170,7 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
   const commit = (pairs: Pair[], snapshot: Snapshot, leaving = false): void => {
     if (!started || finished) return;
     if (recording() && !leaving && !connection.online()) return hold(pairs, snapshot);
+    if (held.length && !leaving) flushHeld();
     if (replay.length && !leaving) replayUnconfirmed();
     if (!store(pairs, snapshot, () => lms.commit(), leaving) && recording() && connection.online()) notify({ key: 'notice.lmsRefused' });
   };
@@ -165,6 +180,11 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
     if (held.length && lastSnapshot && !finished) commit(stateValues(lastSnapshot), lastSnapshot);
     else if (!unsynced) setSync('saved');
   });
+  // The session time in the LMS's data model stays current without a commit: an LMS that posts its
+  // whole record as its own page unloads, before the course hears of it (Forma), posts this one.
+  const clock = setInterval(() => {
+    if (started && !finished && recording()) safe(() => String(lms.setValue(...dialect.sessionTime((Date.now() - startedAt) / 1000))));
+  }, 2000);
   connection.onOffline(() => {
     if (started && !finished && recording()) setSync('offline');
   });
@@ -304,7 +324,10 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
     },
 
     // The exit values, then Terminate, which stores them itself: one post on the way out, not two.
-    finish(exit, s) {
+    // The exit is "suspend" even when the learner has finished: a learner comes back to a finished
+    // attempt for their result and certificate, and an LMS hands the saved state back only to a
+    // suspended attempt (Moodle's SCORM 2004 player; SCORM 2004 RTE 4.2.8: "normal" ends it).
+    finish(_exit, s) {
       if (!started || finished) return;
       finished = true;
       // Review and preview record nothing: end the session and keep no copy of their state.
@@ -312,7 +335,8 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
         safe(() => String(lms.terminate()));
         return;
       }
-      if (!store([...stateValues(s), ...dialect.exitValues(exit, (Date.now() - startedAt) / 1000)], s, () => lms.terminate(), true)) {
+      clearInterval(clock);
+      if (!store([...stateValues(s), ...dialect.exitValues('suspend', (Date.now() - startedAt) / 1000)], s, () => lms.terminate(), true)) {
         console.warn(`LMS did not confirm the end of the session (error ${safe(() => String(lms.getLastError()))})`);
       }
     },

@@ -224,7 +224,7 @@ describe('a SCORM sitting through faults', () => {
       expect(l.get(d.exit)).toBe('suspend');
     });
 
-    it(`${d.standard}: without a network nothing is committed; the values wait, the learner is told, and one commit sends them when it returns`, async () => {
+    it(`${d.standard}: without a network nothing is set or committed; the learner is told, and each commit is made, in order, when it returns`, async () => {
       const l = lms(d);
       const net = network();
       const tracker = createScormTracker(d, l.api, { storageKey: 'balint:test', courseId: 'balint-method', recordedItems: RECORDED, sendReflections: false, connection: net.connection });
@@ -237,12 +237,37 @@ describe('a SCORM sitting through faults', () => {
       tracker.answer([answer(sort, { s1: 'can', s2: 'cannot' }, 'assessment')], snap('origins-2'));
       tracker.visitPage(snap('origins-3'));
       expect(l.commits).toBe(before);
+      expect(l.get(d.location)).toBe('origins-1');
       expect(states).toEqual(['offline']);
       net.restore();
-      expect(l.commits).toBe(before + 1);
+      expect(l.commits).toBeGreaterThan(before);
       expect(states).toEqual(['offline', 'saved']);
       expect(l.get(d.location)).toBe('origins-3');
       expect(l.get(`cmi.interactions.${d.standard === 'scorm12' ? 1 : 0}.${d.standard === 'scorm12' ? 'student_response' : 'learner_response'}`)).toMatch(/^(0\.a,1\.b|s1\[\.\]can\[,\]s2\[\.\]cannot)$/);
+    });
+  }
+
+  for (const d of [scorm12Dialect, scorm2004Dialect]) {
+    it(`${d.standard}: a pass given offline is committed as it would have been: the status, then the score, apart`, async () => {
+      const l = lms(d);
+      const net = network();
+      const tracker = createScormTracker(d, l.api, { storageKey: 'balint:test', courseId: 'balint-method', recordedItems: RECORDED, sendReflections: false, connection: net.connection });
+      await tracker.start();
+      tracker.visitPage(snap('assessment-1'));
+      net.drop();
+      tracker.setResult({ scorePercent: 100, passed: true, completed: true, final: true }, snap('assessment-1'));
+      const order: string[] = [];
+      const api = l.api as unknown as Record<string, (...a: string[]) => string>;
+      const [setName, commitName] = d.standard === 'scorm12' ? ['LMSSetValue', 'LMSCommit'] : ['SetValue', 'Commit'];
+      const set = api[setName];
+      const commit = api[commitName];
+      api[setName] = (el: string, v: string) => { if (/status|score\.raw/.test(el)) order.push(el); return set(el, v); };
+      api[commitName] = (a: string) => { order.push('commit'); return commit(a); };
+      net.restore();
+      const status = order.indexOf(d.standard === 'scorm12' ? 'cmi.core.lesson_status' : 'cmi.success_status');
+      const score = order.indexOf(d.standard === 'scorm12' ? 'cmi.core.score.raw' : 'cmi.score.raw');
+      expect(status).toBeGreaterThanOrEqual(0);
+      expect(order.slice(status, score)).toContain('commit');
     });
   }
 });

@@ -1,6 +1,6 @@
 // One Vite build of the player for one format and language. The tracker for the format is
 // chosen by an alias, so a package carries the runtime code of its own standard only.
-import { build, type InlineConfig, type Plugin } from 'vite';
+import { build, type InlineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
 import type { Lang, ThemeColours } from '../../src/content/types.js';
@@ -8,6 +8,7 @@ import type { ResolvedCourse } from '../content/resolve.js';
 import type { Format } from '../formats.js';
 import { contentPlugin } from './content-plugin.js';
 import { htmlPlugin } from './html-plugin.js';
+import { inlineEntryCss } from './inline-entry-css.js';
 
 /** The toolkit's own folder: the player's sources live here, whatever content root is built. */
 const TOOLKIT = resolve(import.meta.dirname, '..', '..');
@@ -27,23 +28,6 @@ export interface BundleOptions {
   hasLrs: boolean;
 }
 
-/** cmi5 and Tin Can launches cannot show their first page before they have talked to the LRS, so
- *  the LRS library (@xapi/xapi, its own chunk) is preloaded beside the entry script rather than
- *  fetched after it; and, being needed for the first page, it counts in the first-page budget. */
-function preloadLrsLibrary(): Plugin {
-  return {
-    name: 'balint-preload-lrs-library',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, ctx) {
-        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.moduleIds.some((id) => id.includes('/node_modules/@xapi/xapi/')));
-        if (!chunk) throw new Error('the LRS library chunk (@xapi/xapi) was not found in the bundle');
-        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' }];
-      },
-    },
-  };
-}
-
 export function viteConfig(o: BundleOptions): InlineConfig {
   return {
     configFile: false,
@@ -56,7 +40,7 @@ export function viteConfig(o: BundleOptions): InlineConfig {
         onwarn: (warning, handler) => {
           if (warning.code !== 'state_referenced_locally') handler?.(warning);
         },
-      }), contentPlugin(() => o.content), htmlPlugin(o.content.outline, o.theme, o.connectSrc), ...(o.format === 'cmi5' || o.format === 'xapi' ? [preloadLrsLibrary()] : [])],
+      }), contentPlugin(() => o.content), htmlPlugin(o.content.outline, o.theme, o.connectSrc), inlineEntryCss()],
     resolve: {
       alias: { '$tracker': trackerEntry(o.format) },
     },

@@ -15,6 +15,7 @@ import type { LearnerRecord } from './learner-record';
 import { ModuleQuiz } from './module-quiz';
 import { FinalAssessment } from './final-assessment';
 import { Certificate, CourseEvaluation, TimeAttestation } from './course-closing.svelte';
+import { whenIdle } from '../time/when-idle';
 
 export type View = { kind: 'home' } | { kind: 'page'; index: number } | { kind: 'coursePage'; id: string } | { kind: 'journal' };
 
@@ -148,13 +149,18 @@ export class CourseSession implements LearnerRecord {
     return true;
   }
 
+  /** While the title page waits for the learner, page 1's module loads, so Start opens it at once. */
+  prefetchFirstPage(): void {
+    whenIdle(() => void this.loadModule(this.pages[0].moduleSlug).catch(() => undefined));
+  }
+
   private preloaded = false;
 
   /** Loads every module and the course pages once, one at a time, when the browser is idle. */
   private preloadCourse(): void {
     if (this.preloaded) return;
     this.preloaded = true;
-    const idle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 3000 }) : setTimeout(f, 500));
+    const idle = (f: () => void) => whenIdle(f, 3000);
     const slugs = this.outline.modules.map((m) => m.slug);
     const next = (): void => {
       const slug = slugs.shift();

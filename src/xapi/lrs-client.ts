@@ -90,3 +90,17 @@ export async function loadLrsClient(config: LrsConfig): Promise<LrsClient> {
     },
   };
 }
+
+/** The client, its library loaded only when first used, or sooner with preload() (on idle after the
+ *  first screen): a launch's first screen never waits for it. */
+export function lazyLrsClient(config: LrsConfig): LrsClient & { preload(): void } {
+  let real: Promise<LrsClient> | null = null;
+  const client = () => (real ??= loadLrsClient(config));
+  return {
+    preload: () => void client().catch(() => undefined),
+    send: async (statements, options) => (await client()).send(statements, options),
+    getState: async (at) => (await client()).getState(at),
+    putState: async (at, document, options) => (await client()).putState(at, document, options),
+    getAgentProfile: async (agent, profileId) => (await client()).getAgentProfile(agent, profileId),
+  };
+}

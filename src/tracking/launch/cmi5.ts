@@ -7,7 +7,9 @@ import type { CourseOutline } from '../../content/types';
 import { LANGS } from '../../content/types';
 import type { LaunchData, Tracker, TrackerNotice } from '../../events/tracker';
 import { createStandaloneTracker } from '../standalone/standalone-tracker';
-import { loadLrsClient, preloadLrsLibrary } from '../../xapi/lrs-client';
+import { lazyLrsClient } from '../../xapi/lrs-client';
+import { lrsReader } from '../../xapi/lrs-reads';
+import { whenIdle } from '../../time/when-idle';
 import { createOutbox } from '../../xapi/outbox';
 import { createSessionRecorder } from '../../xapi/session-recorder';
 import { RESUME_STATE_ID } from '../../xapi/resume-document';
@@ -32,18 +34,22 @@ export async function launchTracker(outline: CourseOutline): Promise<Tracker> {
     return standalone('notice.xapiLaunchInvalid');
   }
   const p = parsed.launch;
-  // Load the LRS client while the token request is on the wire.
-  void preloadLrsLibrary().catch(() => undefined);
   const token = await fetchAuthToken(p.fetchUrl);
   if (!token.ok) {
     console.warn(`cmi5 fetch URL refused: ${token.reason}`);
     return standalone('notice.xapiTokenFailed');
   }
-  const client = await loadLrsClient({ endpoint: p.endpoint, auth: `Basic ${token.token}` });
+  const lrs = { endpoint: p.endpoint, auth: `Basic ${token.token}` };
+  // The launch's reads go together, with fetch alone; the LRS library loads after the first screen.
+  const reads = lrsReader(lrs);
+  const client = lazyLrsClient(lrs);
   const agentParams = { activityId: p.activityId, agent: p.actor, registration: p.registration };
-  const [launchDoc, prefs] = await Promise.all([
-    client.getState({ ...agentParams, stateId: CMI5.launchDataStateId }).catch(() => ({ status: 0, data: null })),
-    client.getAgentProfile(p.actor, CMI5.learnerPreferencesProfileId).catch(() => ({ status: 0, data: null })),
+  const resumeAt = { ...agentParams, stateId: RESUME_STATE_ID };
+  const localKey = `${base}:resume:${p.registration}`;
+  const [launchDoc, prefs, resume] = await Promise.all([
+    reads.getState({ ...agentParams, stateId: CMI5.launchDataStateId }).catch(() => ({ status: 0, data: null })),
+    reads.getAgentProfile(p.actor, CMI5.learnerPreferencesProfileId).catch(() => ({ status: 0, data: null })),
+    readResume(reads, resumeAt, localKey),
   ]);
   const launchData = launchDoc.status === 200 ? parseLaunchData(launchDoc.data) : null;
   if (!launchData) {
@@ -57,9 +63,8 @@ export async function launchTracker(outline: CourseOutline): Promise<Tracker> {
   const sessionId = launchData.sessionId;
   const ofThisSession = (s: Statement) => sessionId === null || (s.context?.extensions as Record<string, unknown> | undefined)?.[CMI5.sessionId] === sessionId;
   const outbox = createOutbox({ storageKey: `${base}:outbox`, transport: async () => client, onNotice: (key) => listeners.forEach((l) => l({ key })), stillSendable: ofThisSession });
-  const resumeAt = { ...agentParams, stateId: RESUME_STATE_ID };
-  const localKey = `${base}:resume:${p.registration}`;
-  const { saved, reachable } = await readResume(client, resumeAt, localKey);
+  const { saved, reachable } = resume;
+  whenIdle(client.preload);
   const recorder = createSessionRecorder({
     scope: {
       actor: p.actor, courseIri: outline.iri, lang: outline.lang, registration: p.registration, contextTemplate: launchData.contextTemplate, cmi5: true, modules: outline.modules,

@@ -4,7 +4,9 @@
 import type { CourseOutline } from '../../content/types';
 import type { Tracker, TrackerNotice } from '../../events/tracker';
 import { createStandaloneTracker } from '../standalone/standalone-tracker';
-import { loadLrsClient } from '../../xapi/lrs-client';
+import { lazyLrsClient } from '../../xapi/lrs-client';
+import { lrsReader } from '../../xapi/lrs-reads';
+import { whenIdle } from '../../time/when-idle';
 import { createOutbox } from '../../xapi/outbox';
 import { createSessionRecorder } from '../../xapi/session-recorder';
 import { RESUME_STATE_ID } from '../../xapi/resume-document';
@@ -24,12 +26,15 @@ export async function launchTracker(outline: CourseOutline): Promise<Tracker> {
     return createStandaloneTracker({ storageKey: base, notices: [parsed.kind === 'none' ? 'notice.noLms' : 'notice.xapiLaunchInvalid'] });
   }
   const p = parsed.launch;
-  const client = await loadLrsClient({ endpoint: p.endpoint, auth: p.auth });
+  const lrs = { endpoint: p.endpoint, auth: p.auth };
+  // The resume read with fetch alone; the LRS library loads after the first screen.
+  const client = lazyLrsClient(lrs);
   const listeners: ((n: TrackerNotice) => void)[] = [];
   const outbox = createOutbox({ storageKey: `${base}:outbox`, transport: async () => client, onNotice: (key) => listeners.forEach((l) => l({ key })) });
   const resumeAt = { activityId: p.activityId, agent: p.actor, registration: p.registration, stateId: RESUME_STATE_ID };
   const localKey = `${base}:resume:${p.registration ?? 'none'}`;
-  const { saved, reachable } = await readResume(client, resumeAt, localKey);
+  const { saved, reachable } = await readResume(lrsReader(lrs), resumeAt, localKey);
+  whenIdle(client.preload);
   const recorder = createSessionRecorder({
     scope: {
       actor: p.actor, courseIri: outline.iri, lang: outline.lang, registration: p.registration, contextTemplate: null, cmi5: false, modules: outline.modules,

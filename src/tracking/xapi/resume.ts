@@ -1,8 +1,9 @@
 // Reads the resume document at launch: the LRS's copy and this browser's copy, the newer wins.
-import type { DocumentAddress, LrsClient } from '../../xapi/lrs-client';
+import type { DocumentAddress } from '../../xapi/lrs-client';
+import type { LrsReader } from '../../xapi/lrs-reads';
 import { newer, parseResume, readLocalResume, type ResumeDocument } from '../../xapi/resume-document';
 
-export async function readResume(client: LrsClient, at: DocumentAddress, localKey: string): Promise<{ saved: ResumeDocument | null; reachable: boolean }> {
+export async function readResume(client: Pick<LrsReader, 'getState'>, at: DocumentAddress, localKey: string): Promise<{ saved: ResumeDocument | null; reachable: boolean }> {
   const local = readLocalResume(localKey);
   try {
     const r = await client.getState(at);

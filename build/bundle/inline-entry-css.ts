@@ -1,6 +1,8 @@
 // The first page's stylesheet goes inside index.html: the page's first text then waits for one
 // request, not two, on a slow ward network (one round trip less before anything shows). The
-// Content-Security-Policy already allows the package's own inline styles.
+// Content-Security-Policy already allows the package's own inline styles. The file stays in the
+// package too: a chunk loaded later may name it among its dependencies (Vite's preload helper
+// then links it, identical rules, after the first screen).
 import type { Plugin } from 'vite';
 
 export function inlineEntryCss(): Plugin {
@@ -18,7 +20,6 @@ export function inlineEntryCss(): Plugin {
         const source = String(css.source);
         if (/<\/style/i.test(source)) throw new Error(`${href} holds "</style": it cannot be inlined`);
         text = text.replace(tag, `<style>${source}</style>`);
-        delete bundle[href];
       }
       html.source = text;
     },

@@ -87,6 +87,8 @@ export interface Tracker {
   onNotice(listener: (notice: TrackerNotice) => void): void;
   /** Told each time the sync state changes. Trackers with nothing to send never call it. */
   onSync?(listener: (state: SyncState) => void): void;
+  /** Another sitting of this attempt has taken over: make no call to the LMS from now on. */
+  standBy?(): void;
   /** The learner's Exit: end the session like finish(), but in order, waiting for the LMS to
    *  confirm, then take the learner back to it (cmi5 returnURL). Present only when the LMS gave
    *  somewhere to go, so the player shows its Exit button only then. */

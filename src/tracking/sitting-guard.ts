@@ -29,6 +29,7 @@ export function withSittingGuard(tracker: Tracker, channelName: string): Tracker
       channel.onmessage = (e: MessageEvent<Hello>) => {
         if (e.data?.kind !== 'hello' || e.data.id === id || stale || !newer(e.data)) return;
         stale = true;
+        tracker.standBy?.();
         listeners.forEach((l) => l({ key: 'notice.otherSitting' }));
       };
       channel.postMessage({ kind: 'hello', id, startedAt } satisfies Hello);

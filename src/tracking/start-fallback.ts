@@ -30,5 +30,6 @@ export function withStartFallback(tracker: Tracker, fallback: () => Tracker): Tr
       tracker.onNotice(l);
     },
     onSync: (l) => tracker.onSync?.(l),
+    standBy: () => active.standBy?.(),
   };
 }

@@ -119,6 +119,7 @@ export function withXapi(tracker: Tracker, outline: CourseOutline, storageKey: s
     },
     // What the learner is told about saving is the LMS's: the statements follow in their own time.
     onSync: (l) => tracker.onSync?.(l),
+    standBy: () => tracker.standBy?.(),
     ...(tracker.leave && { leave: (exit, s) => tracker.leave?.(exit, s) }),
   };
 }

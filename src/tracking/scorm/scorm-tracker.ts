@@ -348,6 +348,10 @@ export function createScormTracker(dialect: ScormDialect, api: unknown, options:
     onSync(l) {
       syncListeners.push(l);
     },
+
+    standBy() {
+      clearInterval(clock);
+    },
   };
 }
 

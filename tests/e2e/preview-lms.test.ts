@@ -11,6 +11,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { collectErrors, launchBrowser } from '../../build/harness/browser';
 import { OUTPUT, ROOT } from '../../build/harness/paths';
 import { courseContent } from '../../build/harness/course-content';
+import { isScored } from '../../src/content/types';
 import { answerModuleQuiz, openPage, takeAssessment, skipActionabilityChecks } from '../../build/harness/course-driver';
 
 // This file checks what is recorded, not how controls respond to a pointer (keyboard-complete,
@@ -104,13 +105,13 @@ describe.each([
   ['scorm2004', { init: 'Initialize', set: 'SetValue', finish: 'Terminate', raw: 'cmi.score.raw', location: 'cmi.location', }],
   ['scorm12', { init: 'LMSInitialize', set: 'LMSSetValue', finish: 'LMSFinish', raw: 'cmi.core.score.raw', location: 'cmi.core.lesson_location', }],
 ] as const)('the preview LMS in %s', (standard, api) => {
-  it('logs a full run: Initialize, every answer, the score and Terminate', async () => {
+  it('logs a run: Initialize, the answers, the score and Terminate', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const errors = collectErrors(page);
     await page.goto(`${url}/?standard=${standard}&lang=en`);
     const frame = await courseFrame(page);
-    for (const mod of teaching) await answerModuleQuiz(frame, mod, true);
+    await answerModuleQuiz(frame, teaching[1], true);
     await takeAssessment(frame, assessment, true);
     expect(await frame.locator('#assessment-result').getAttribute('data-passed')).toBe('true');
     await page.screenshot({ path: join(OUTPUT, `preview-lms-${standard}-passed.png`) });
@@ -119,6 +120,9 @@ describe.each([
     const rows = await logRows(page);
     const ok = (r: Row) => r.result === 'true' && r.error === '0';
     expect(rows.find((r) => r.call === api.init && ok(r))).toBeTruthy();
+    // Every answer of the final assessment, as the course set it.
+    const answers = rows.filter((r) => r.call === api.set && /^cmi\.interactions\.\d+\.(student|learner)_response$/.test(r.element ?? '') && ok(r));
+    expect(answers.length).toBeGreaterThanOrEqual(assessment.items.filter(isScored).length);
     expect(rows.find((r) => r.call === api.set && r.element === api.raw && r.value === '100' && ok(r))).toBeTruthy();
     if (standard === 'scorm2004') {
       expect(rows.find((r) => r.call === api.set && r.element === 'cmi.score.scaled' && Number(r.value) === 1 && ok(r))).toBeTruthy();

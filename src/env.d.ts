@@ -12,8 +12,9 @@ declare module 'virtual:late-strings' {
   export default strings;
 }
 declare module 'virtual:module-loaders' {
-  export const moduleLoaders: Record<string, () => Promise<{ default: import('./content/types').Module }>>;
-  export const loadCoursePages: () => Promise<{ default: import('./content/types').CoursePage[] }>;
+  /** `retry` (1, 2, …) after a failed load: the package asks for the same file under a new URL. */
+  export const moduleLoaders: Record<string, (retry?: number) => Promise<{ default: import('./content/types').Module }>>;
+  export const loadCoursePages: (retry?: number) => Promise<{ default: import('./content/types').CoursePage[] }>;
 }
 declare module '$tracker' {
   export function launchTracker(outline: import('./content/types').CourseOutline): Promise<import('./events/tracker').Tracker>;

@@ -25,8 +25,12 @@ function splitStrings(ui: Record<string, UiString>): { first: Record<string, UiS
 }
 
 export function contentPlugin(getContent: () => ResolvedCourse): Plugin {
+  let building = false;
   return {
     name: 'balint-content',
+    configResolved(config) {
+      building = config.command === 'build';
+    },
     // The theme's logo goes into the package under the name the outline gives it.
     generateBundle() {
       const { outline, logoFile } = getContent();
@@ -44,8 +48,16 @@ export function contentPlugin(getContent: () => ResolvedCourse): Plugin {
       if (key === LATE_STRINGS) return `export default ${JSON.stringify(splitStrings(content.outline.ui).late)};`;
       if (key === PAGES) return `export default ${JSON.stringify(content.coursePages)};`;
       if (key === LOADERS) {
-        const entries = content.modules.map((m) => `${JSON.stringify(m.slug)}: () => import(${JSON.stringify(MODULE + m.slug)})`);
-        return `export const moduleLoaders = {${entries.join(',')}};\nexport const loadCoursePages = () => import(${JSON.stringify(PAGES)});`;
+        // A dynamic import that failed (the network dropped) fails again for that URL until the page
+        // reloads: Chromium keeps the failure in its module map. In a package each loader therefore
+        // imports its chunk by URL, and a retry asks for the same file under a new query string.
+        const loader = (id: string, name: string) => {
+          if (!building) return `() => import(${JSON.stringify(id)})`;
+          const ref = this.emitFile({ type: 'chunk', id, name, preserveSignature: 'strict' });
+          return `(retry) => import(/* @vite-ignore */ import.meta.ROLLUP_FILE_URL_${ref} + (retry ? '?retry=' + retry : ''))`;
+        };
+        const entries = content.modules.map((m) => `${JSON.stringify(m.slug)}: ${loader(MODULE + m.slug, m.slug)}`);
+        return `export const moduleLoaders = {${entries.join(',')}};\nexport const loadCoursePages = ${loader(PAGES, 'course-pages')};`;
       }
       const slug = key.slice(MODULE.length);
       const mod = content.modules.find((m) => m.slug === slug);

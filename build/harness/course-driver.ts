@@ -41,9 +41,13 @@ export async function openPage(target: Target, pageId: string): Promise<void> {
   const link = target.locator(`#course-menu a[href="#${pageId}"]`);
   // On narrow screens the menu is closed, and each module's page list folds: open them first.
   const toggle = target.locator('.menu-toggle');
-  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await act(toggle, 'click');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') {
+    await act(toggle, 'click', (timeout) => target.waitForSelector('.menu-toggle[aria-expanded="true"]', { timeout }));
+  }
   const details = target.locator(`#course-menu details:has(a[href="#${pageId}"])`);
-  if ((await details.getAttribute('open')) === null) await act(details.locator('summary'), 'click');
+  if ((await details.getAttribute('open')) === null) {
+    await act(details.locator('summary'), 'click', (timeout) => link.waitFor({ state: 'visible', timeout }));
+  }
   await act(link, 'click', (timeout) =>
     target.waitForFunction((id) => document.querySelector(`#course-menu a[aria-current="page"]`)?.getAttribute('href') === `#${id}`, pageId, { timeout }),
   );

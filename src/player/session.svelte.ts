@@ -26,6 +26,18 @@ async function loadPageParts(): Promise<PageParts> {
   pageParts ??= await import('./page-parts');
   return pageParts;
 }
+const failedLoads = new Map<string, number>();
+/** Loads a content chunk; after a failure (the network dropped) the next call asks again under a new
+ *  URL, since the browser would repeat the failure for the old one. */
+async function withRetry<T>(key: string, load: (retry?: number) => Promise<T>): Promise<T> {
+  const failures = failedLoads.get(key) ?? 0;
+  try {
+    return await load(failures || undefined);
+  } catch (e) {
+    failedLoads.set(key, failures + 1);
+    throw e;
+  }
+}
 /** The page components, for a page whose module has loaded (so they are here too). */
 export function loadedPageParts(): PageParts {
   if (!pageParts) throw new Error('page parts used before a module loaded');
@@ -119,7 +131,7 @@ export class CourseSession implements LearnerRecord {
   async loadModule(slug: string): Promise<Module> {
     const loaded = this.modules[slug];
     if (loaded) return loaded;
-    const [content] = await Promise.all([moduleLoaders[slug](), loadPageParts()]);
+    const [content] = await Promise.all([withRetry(`module:${slug}`, moduleLoaders[slug]), loadPageParts()]);
     const mod = content.default;
     this.modules[slug] = mod;
     return mod;
@@ -156,21 +168,20 @@ export class CourseSession implements LearnerRecord {
 
   private preloaded = false;
 
-  /** Loads every module and the course pages once, one at a time, when the browser is idle. */
+  /** Once the browser is idle, loads every module and the course pages, one after another (about
+   *  150 KB in all), so a learner can read on through a dropout. */
   private preloadCourse(): void {
     if (this.preloaded) return;
     this.preloaded = true;
-    const idle = (f: () => void) => whenIdle(f, 3000);
-    const slugs = this.outline.modules.map((m) => m.slug);
-    const next = (): void => {
-      const slug = slugs.shift();
-      if (!slug) {
-        void loadCoursePages().catch(() => undefined);
-        return;
-      }
-      void this.loadModule(slug).then(() => idle(next), () => idle(next));
-    };
-    idle(next);
+    whenIdle(() => void this.loadRest(), 3000);
+  }
+
+  /** What could not be loaded (no network) is asked for again when the browser is back online. */
+  private async loadRest(): Promise<void> {
+    let missed = false;
+    for (const m of this.outline.modules) await this.loadModule(m.slug).catch(() => (missed = true));
+    await withRetry('course-pages', loadCoursePages).catch(() => (missed = true));
+    if (missed && typeof addEventListener === 'function') addEventListener('online', () => void this.loadRest(), { once: true });
   }
 
   goHome(): void {
@@ -178,7 +189,7 @@ export class CourseSession implements LearnerRecord {
   }
 
   async openCoursePage(id: string): Promise<void> {
-    if (!this.coursePages) this.coursePages = (await loadCoursePages()).default;
+    if (!this.coursePages) this.coursePages = (await withRetry('course-pages', loadCoursePages)).default;
     this.view = { kind: 'coursePage', id };
   }
 

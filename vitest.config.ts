@@ -21,6 +21,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/conformance/**/*.test.ts'],
           exclude: [...BROWSER, '**/node_modules/**'],
           testTimeout: 30_000,
+          isolate: false,
         },
       },
       {

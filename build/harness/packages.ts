@@ -17,14 +17,21 @@ export function readZip(path: string): Map<string, Uint8Array> {
   return new Map(Object.entries(unzipSync(readFileSync(path))));
 }
 
-/** Unpacks a package into tests/.output/packages/<lang>-<format>/ and returns that folder. */
+/** Unpacks a package once per process into tests/.output/packages/<lang>-<format>-<pid>/ and returns
+ *  that folder. Test files run side by side in several processes, and one must never rewrite a
+ *  folder another is serving. */
+const unpacked = new Map<string, string>();
 export function unpack(lang: string, format: ZipFormat): string {
-  const out = join(OUTPUT, 'packages', `${lang}-${format}`);
+  const key = `${lang}-${format}`;
+  const done = unpacked.get(key);
+  if (done && existsSync(done)) return done;
+  const out = join(OUTPUT, 'packages', `${key}-${process.pid}`);
   if (existsSync(out)) rmSync(out, { recursive: true, force: true });
   for (const [name, data] of readZip(zipPath(lang, format))) {
     if (name.endsWith('/')) continue;
     mkdirSync(dirname(join(out, name)), { recursive: true });
     writeFileSync(join(out, name), data);
   }
+  unpacked.set(key, out);
   return out;
 }

@@ -15,7 +15,7 @@ import { answerModuleQuiz, chooseAnswer, openPage, takeAssessment, skipActionabi
 import { isScored } from '../../src/content/types';
 
 // This file checks what is recorded, not how controls respond to a pointer (keyboard-complete,
-// web-walk and accessibility do that): actions skip Playwright's waits, and each still shows its effect.
+// keyboard-complete and accessibility do that): actions skip Playwright's waits, and each still shows its effect.
 skipActionabilityChecks();
 
 const content = courseContent('en');

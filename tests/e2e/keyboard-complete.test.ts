@@ -5,6 +5,7 @@
 // sent, the time attested and the certificate reached with their name. Every element they tab
 // through shows a focus indicator that no sticky header hides, and quiz feedback arrives inside a
 // live region. On a phone, the folded menu opens from the keyboard and leads to the course pages.
+// The web build is served from a subpath, as a trust's web server would host it.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { collectErrors } from '../../build/harness/browser';
@@ -14,7 +15,7 @@ import { seedRandom } from '../support/a11y';
 import { KeyboardLearner } from '../support/keyboard';
 import { isScored, type InteractiveData, type Lang, type Module, type ScoredItem } from '../../src/content/types';
 
-const web = useWebBuild();
+const web = useWebBuild('/trust/courses/balint/');
 
 const text = (page: Page, selector: string) => page.locator(selector).innerText();
 
@@ -110,11 +111,13 @@ async function completeCourse(page: Page, lang: Lang, kb: KeyboardLearner): Prom
   await kb.activate('main .actions button.primary');
   let quizzes = 0;
   let components = 0;
+  const visited = new Set<string>();
   for (let n = 0; n < 200; n++) {
     await page.waitForFunction(() => document.activeElement?.id === 'page-title');
     const id = await page.evaluate(() => document.querySelector('#course-menu a[aria-current="page"]')?.getAttribute('href')?.slice(1));
     const mod = content.modules.find((m) => m.pages.some((p) => p.id === id))!;
     const pg = mod.pages.find((p) => p.id === id)!;
+    visited.add(pg.id);
 
     for (const block of pg.blocks) {
       if (block.kind === 'interactive') {
@@ -153,6 +156,7 @@ async function completeCourse(page: Page, lang: Lang, kb: KeyboardLearner): Prom
     if (!(await page.locator('.page-nav button.primary').count())) break;
     await kb.activate('.page-nav button.primary');
   }
+  expect([...visited]).toEqual(content.modules.flatMap((m) => m.pages.map((p) => p.id)));
   expect(quizzes).toBe(content.modules.filter((m) => m.pages.some((p) => p.blocks.some((b) => b.kind === 'quiz'))).length);
   expect(components).toBeGreaterThanOrEqual(5);
   expect(await page.locator('.progress-bar').getAttribute('aria-valuenow')).toBe('100');

@@ -15,7 +15,7 @@ import { isScored } from '../../src/content/types';
 import { answerModuleQuiz, openPage, takeAssessment, skipActionabilityChecks } from '../../build/harness/course-driver';
 
 // This file checks what is recorded, not how controls respond to a pointer (keyboard-complete,
-// web-walk and accessibility do that): actions skip Playwright's waits, and each still shows its effect.
+// keyboard-complete and accessibility do that): actions skip Playwright's waits, and each still shows its effect.
 skipActionabilityChecks();
 
 let browser: Browser;

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { scorm2004Id } from '../../src/scorm2004/identifiers';
 
 // This file checks what is recorded, not how controls respond to a pointer (keyboard-complete,
-// web-walk and accessibility do that): actions skip Playwright's waits, and each still shows its effect.
+// keyboard-complete and accessibility do that): actions skip Playwright's waits, and each still shows its effect.
 skipActionabilityChecks();
 
 const content = courseContent('en');

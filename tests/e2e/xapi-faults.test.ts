@@ -11,7 +11,7 @@ import { useLrsRig } from '../support/lrs-rig';
 import { answerModuleQuiz, openPage, skipActionabilityChecks } from '../../build/harness/course-driver';
 
 // This file checks what is recorded, not how controls respond to a pointer (keyboard-complete,
-// web-walk and accessibility do that): actions skip Playwright's waits, and each still shows its effect.
+// keyboard-complete and accessibility do that): actions skip Playwright's waits, and each still shows its effect.
 skipActionabilityChecks();
 
 const content = courseContent('en');

@@ -96,15 +96,32 @@ async function setAnswer(page: Page, container: string, item: ScoredItem, right:
   }, selectors);
 }
 
+/** Answers every question on a quiz page at once (Try again first where one was answered), as
+ *  DOM clicks, then waits for every verdict. */
 async function answerQuizPage(page: Page, mod: Module, right: boolean): Promise<void> {
-  for (const item of mod.items.filter(isScored)) {
-    const form = `form[data-item="${item.id}"]`;
-    if (!(await page.locator(form).count())) continue;
-    if ((await page.locator(`${form} button.secondary`).count()) > 0) await page.locator(`${form} button.secondary`).click();
-    await setAnswer(page, form, item, right);
-    await page.locator(`${form} button[type=submit]`).click();
-    await page.waitForSelector(`${form}[data-state="${right ? 'right' : 'wrong'}"]`);
-  }
+  const items = mod.items.filter(isScored).map((item) => ({ form: `form[data-item="${item.id}"]`, inputs: answerFor(item, right).inputs }));
+  await page.evaluate((all) => {
+    for (const { form, inputs } of all) {
+      const el = document.querySelector<HTMLFormElement>(form);
+      if (!el) continue;
+      el.querySelector<HTMLButtonElement>('button.secondary')?.click();
+    }
+  }, items);
+  // Try again redraws the options: answer once they are back.
+  await page.waitForFunction((forms) => forms.every((f) => !document.querySelector(f) || !!document.querySelector(`${f} button[type=submit]`)), items.map((i) => i.form));
+  await page.evaluate((all) => {
+    for (const { form, inputs } of all) {
+      if (!document.querySelector(form)) continue;
+      for (const sel of inputs) {
+        const input = document.querySelector<HTMLInputElement>(`${form} ${sel}`);
+        if (!input) throw new Error(`no control ${form} ${sel}`);
+        if (!input.checked) input.click();
+      }
+      document.querySelector<HTMLButtonElement>(`${form} button[type=submit]`)!.click();
+    }
+  }, items);
+  const state = right ? 'right' : 'wrong';
+  await page.waitForFunction(([forms, st]) => forms.every((f) => !document.querySelector(f) || document.querySelector(f)!.getAttribute('data-state') === st), [items.map((i) => i.form), state] as const);
 }
 
 async function answerAssessment(page: Page, mod: Module, right: boolean): Promise<void> {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useWebBuild } from '../support/web-build';
 import { courseContent } from '../../build/harness/course-content';
-import { openPage } from '../../build/harness/course-driver';
+import { answerFor, openPage } from '../../build/harness/course-driver';
 import { seedRandom } from '../support/a11y';
 import { KeyboardLearner } from '../support/keyboard';
 import { isScored, type Lang, type Module } from '../../src/content/types';
@@ -67,7 +67,19 @@ describe.each<Lang>(['en', 'it'])('focus after a control goes away, in %s', (lan
     const assessment = content.modules.find((m) => m.pages.some((p) => p.blocks.some((b) => b.kind === 'directive' && b.name === 'assessment'))) as Module;
     const page = assessment.pages.find((p) => p.blocks.some((b) => b.kind === 'directive' && b.name === 'assessment'))!;
     const kb = await openCourse(lang, page.id);
-    for (const item of assessment.items.filter(isScored)) await kb.answer(`fieldset[data-item="${item.id}"]`, item, false);
+    // Every answer but the last set directly (keyboard-complete answers them all by keyboard); the
+    // learner's focus in the one before, then the last answered and Submit pressed with the keyboard.
+    const order = await kb.page.locator('.assessment fieldset[data-item]').evaluateAll((fs) => fs.map((f) => f.getAttribute('data-item')!));
+    const items = order.map((id) => assessment.items.find((i) => i.id === id)!).filter(isScored);
+    const last = items.at(-1)!;
+    await kb.page.evaluate((sels) => {
+      for (const sel of sels) {
+        const input = document.querySelector<HTMLInputElement>(sel)!;
+        if (!input.checked) input.click();
+      }
+      document.querySelector<HTMLInputElement>(sels.at(-1)!)!.focus();
+    }, items.slice(0, -1).flatMap((item) => answerFor(item, false).inputs.map((i) => `fieldset[data-item="${item.id}"] ${i}`)));
+    await kb.answer(`fieldset[data-item="${last.id}"]`, last, false);
     await kb.activate('.assessment button[type=submit]');
     await kb.page.waitForSelector('#assessment-result[data-passed="false"]');
     await kb.page.waitForFunction(() => document.activeElement?.id === 'assessment-result');

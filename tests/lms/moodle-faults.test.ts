@@ -73,7 +73,8 @@ describe('the Wi-Fi drops', () => {
         'start', { quiz: 'welcome' }, { quiz: 'origins' }, { open: firstPage(lang, 'premises') },
         'offline', { next: 2 }, { quiz: 'premises' }, { look: 'offline', until: 'offline' },
         { tryOpen: firstPage(lang, 'how-a-group-works') }, { offlineFor: 30_000 }, 'online',
-        { tryOpen: firstPage(lang, 'how-a-group-works'), as: 'after reconnecting', orReenter: true },
+        // A module the background load may have missed while offline opens in the same page, no re-entry.
+        { tryOpen: firstPage(lang, 'balint-today'), as: 'after reconnecting' },
         ...['how-a-group-works', 'misconceptions', 'can-and-cannot', 'differences', 'balint-today'].map((quiz) => ({ quiz })),
         'pass', { look: 'end', until: 'saved' },
       ],
@@ -81,7 +82,7 @@ describe('the Wi-Fi drops', () => {
     const seen = run.sittings[0];
     expect.soft(seen.looks.offline?.syncState, 'save state shown while offline').toBe('offline');
     expect.soft(seen.opened[firstPage(lang, 'how-a-group-works')], 'the next module opened while offline').toBe(true);
-    expect.soft(seen.opened['after reconnecting'], 'the next module opened once the network was back').toBe(true);
+    expect.soft(seen.opened['after reconnecting'], 'a later module opened once the network was back, in the same sitting').toBe(true);
     expect.soft(seen.looks.end?.syncState, 'save state shown once the network is back').toBe('saved');
     expectPassKept(run, 'scorm12', lang);
     expect.soft(apiErrors(run, offlineWindow(run)), 'API errors').toEqual([]);

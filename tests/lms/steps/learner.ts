@@ -33,10 +33,8 @@ export type Action =
   | 'online' // and comes back
   | { offlineFor: number } // stays offline until this many ms after the drop
   // Opens a page through the menu, as 'open' does, but gives up after 15 s and notes whether it
-  // opened (seen.opened[as ?? pageId]): the learner's click may do nothing. With orReenter, a
-  // learner whose click did nothing leaves the course and enters it again (Moodle's Enter), then
-  // opens the page.
-  | { tryOpen: string; as?: string; orReenter?: boolean }
+  // opened (seen.opened[as ?? pageId]): the learner's click may do nothing.
+  | { tryOpen: string; as?: string }
   // Notes what the learner sees now (seen.looks[label]); with `until`, first waits up to 15 s for the
   // course's save state to read so.
   | { look: string; until?: SyncState }
@@ -264,12 +262,6 @@ export async function runSitting(page: Page, frameAtEntry: Frame, rig: Rig, sitt
       const key = action.as ?? action.tryOpen;
       opened[key] = await tryOpen(frame, action.tryOpen);
       rig.log(`page ${action.tryOpen} opened: ${opened[key]}`);
-      if (!opened[key] && action.orReenter) {
-        times[`reentered:${key}`] = Date.now();
-        frame = await reenter(page, rig, 'normal');
-        await frame.waitForSelector('.mode, h1', { timeout: 30_000 });
-        await openPage(frame, action.tryOpen);
-      }
     } else if (typeof action === 'object' && 'quiz' in action) {
       await answerModuleQuiz(frame, content.modules.find((m) => m.slug === action.quiz)!, true);
     } else if (typeof action === 'object' && 'next' in action) {

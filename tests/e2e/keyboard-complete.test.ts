@@ -142,6 +142,8 @@ async function completeCourse(page: Page, lang: Lang, kb: KeyboardLearner): Prom
         await kb.activate('.evaluation button[type=submit]');
         await page.waitForSelector('.evaluation .sent:not(:empty)');
       } else if (block.kind === 'directive' && block.name === 'attestation') {
+        // Prefilled with the time the learner has spent, which they may correct.
+        expect(Number(await page.locator('#attested-minutes').inputValue())).toBeGreaterThanOrEqual(1);
         await kb.fill('#attested-minutes', '110');
         await kb.activate('.attestation button[type=submit]');
         await page.waitForSelector('.attestation .done:not(:empty)');
@@ -160,7 +162,7 @@ async function completeCourse(page: Page, lang: Lang, kb: KeyboardLearner): Prom
   expect(quizzes).toBe(content.modules.filter((m) => m.pages.some((p) => p.blocks.some((b) => b.kind === 'quiz'))).length);
   expect(components).toBeGreaterThanOrEqual(5);
   expect(await page.locator('.progress-bar').getAttribute('aria-valuenow')).toBe('100');
-  expect(await page.locator('.certificate').getAttribute('data-certificate-id')).toMatch(/^BAL-/);
+  expect(await page.locator('.certificate').getAttribute('data-certificate-id')).toMatch(/^BAL-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 }
 
 describe.each(['en', 'it'] as const)('keyboard only, in %s', (lang) => {

@@ -29,6 +29,10 @@ export default defineConfig({
           name: 'browser',
           include: BROWSER,
           globalSetup: ['tests/global-setup.ts'],
+          // The files of a worker share one process and its imports (Playwright, the harness): no
+          // process and no module graph per file. Shared state is reset per file (browser-file-setup.ts).
+          isolate: false,
+          setupFiles: ['tests/browser-file-setup.ts'],
           // Real-browser steps on a busy 2-core machine: room, not a budget (speed lives in npm run bench).
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -12,6 +12,10 @@ const actions = { force: false };
 export function skipActionabilityChecks(): void {
   actions.force = true;
 }
+/** Back to Playwright's checks: each test file starts so (several files share one process). */
+export function useActionabilityChecks(): void {
+  actions.force = false;
+}
 
 /** Clicks or checks. When checks are skipped, the forced action must show its effect (`done`, or
  *  for a check the box's own state) within a few seconds; if it missed (the page was still

@@ -139,7 +139,8 @@ export async function sitToBookmark(browser: Browser, h: Harness, format: Format
       return { kind: 'browser', storageState: await context.storageState() };
     }
     await page.goto('about:blank');
-    const ofSitting = () => h.lrsEvents.slice(lrsSeen);
+    // This sitting's requests only: other sittings may be running beside it.
+    const ofSitting = () => h.lrsEvents.slice(lrsSeen).filter((e) => e.registration === registration);
     await waitFor('the sitting to terminate in the LRS', () => ofSitting().some((e) => e.statements.some((s) => s.verb === 'terminated')));
     await waitFor('the resume state in the LRS', () => ofSitting().some((e) => e.path === 'activities/state' && (e.method === 'PUT' || e.method === 'POST') && e.status < 300));
     return { kind: 'lrs', registration: registration! };

@@ -32,9 +32,11 @@ afterAll(async () => {
 
 const ARRIVAL_MS = 20_000;
 
-describe.each(FORMATS)('%s: the first control pressed the instant it appears', (format: Format) => {
+// The four launches of a format run side by side (each sitting and launch has its own context, and
+// a resumed learner's LRS seed is told apart by its registration).
+describe.concurrent.each(FORMATS)('%s: the first control pressed the instant it appears', (format: Format) => {
   for (const lang of LANGS) {
-    it(`${lang}: a new learner's "Start the course" brings page 1`, async () => {
+    it(`${lang}: a new learner's "Start the course" brings page 1`, async ({ expect }) => {
       const facts = h.facts[lang];
       const l = await launchWithProbe(browser, h, format, facts, 'new', null, { press: true, slowPhone: false, timeoutMs: ARRIVAL_MS });
       try {
@@ -47,7 +49,7 @@ describe.each(FORMATS)('%s: the first control pressed the instant it appears', (
       }
     });
 
-    it(`${lang}: a returning learner lands on the bookmarked page with their answers, and its Next works at once`, async () => {
+    it(`${lang}: a returning learner lands on the bookmarked page with their answers, and its Next works at once`, async ({ expect }) => {
       const facts = h.facts[lang];
       const seed: ResumeSeed = await sitToBookmark(browser, h, format, facts);
       const l = await launchWithProbe(browser, h, format, facts, 'resumed', seed, { press: true, slowPhone: false, timeoutMs: ARRIVAL_MS });

@@ -37,6 +37,8 @@ export interface RequestRecord {
   auth: string;
   /** Verbs of the statements posted, last path segment ('terminated'). */
   verbs: string[];
+  /** The registration a document request names (State API), if any. */
+  registration?: string;
 }
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer) => boolean | Promise<boolean>;
@@ -102,7 +104,7 @@ export async function startTestLrs(): Promise<TestLrs> {
     const version = (req.headers['x-experience-api-version'] as string | undefined) ?? null;
     const path = url.pathname.slice('/xAPI/'.length);
     const auth = req.headers.authorization ?? '';
-    const record: RequestRecord = { method: req.method ?? '', path, version, status: 0, ids: [], auth, verbs: [] };
+    const record: RequestRecord = { method: req.method ?? '', path, version, status: 0, ids: [], auth, verbs: [], registration: url.searchParams.get('registration') ?? undefined };
     lrs.requests.push(record);
     if (lrs.faults.down) {
       record.status = -1;

@@ -13,6 +13,8 @@ export interface XapiEvent {
   path: string;
   status: number;
   statements: { id: string; verb: string; object: string; result?: unknown; statement: Statement }[];
+  /** The registration the request names (State API) or its statements carry. */
+  registration?: string;
 }
 
 export interface Cmi5LaunchRequest {
@@ -87,7 +89,8 @@ export class XapiRelay {
           statement: s,
         }));
       }
-      this.onEvent({ method: rec.method, path: rec.path, status: rec.status, statements });
+      const registration = rec.registration ?? statements.find((s) => s.statement.context?.registration)?.statement.context?.registration;
+      this.onEvent({ method: rec.method, path: rec.path, status: rec.status, statements, registration });
     }
   }
 

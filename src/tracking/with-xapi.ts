@@ -4,7 +4,8 @@
 import type { CourseOutline } from '../content/types';
 import type { Tracker, TrackerNotice } from '../events/tracker';
 import { accountAgent } from '../xapi/actor';
-import { loadLrsClient } from '../xapi/lrs-client';
+import { lazyLrsClient } from '../xapi/lrs-client';
+import { whenIdle } from '../time/when-idle';
 import { createOutbox, type Outbox } from '../xapi/outbox';
 import { createSessionRecorder, type RecordedSoFar, type SessionRecorder } from '../xapi/session-recorder';
 import { ACTIVITY_TYPES } from '../xapi/vocabulary';
@@ -37,9 +38,11 @@ export function withXapi(tracker: Tracker, outline: CourseOutline, storageKey: s
   const endpoint = outline.xapi.endpoint;
   if (!endpoint) return tracker;
   const listeners: ((n: TrackerNotice) => void)[] = [];
+  const client = lazyLrsClient({ endpoint, auth: outline.xapi.auth ?? null });
+  whenIdle(client.preload);
   const outbox: Outbox = createOutbox({
     storageKey: `${storageKey}:xapi-outbox`,
-    transport: () => loadLrsClient({ endpoint, auth: outline.xapi.auth ?? null }),
+    transport: client,
     onNotice: (key) => listeners.forEach((l) => l({ key })),
   });
   let recorder: SessionRecorder | null = null;

@@ -20,8 +20,9 @@ export type OutboxNotice = 'notice.xapiOffline' | 'notice.xapiUnauthorised' | 'n
 
 export interface OutboxOptions {
   storageKey: string;
-  /** The transport may load lazily (the LRS client is not on the first page's critical path). */
-  transport: () => Promise<StatementTransport>;
+  /** Given at once, so pagehide can always send; it may load its own library lazily (the LRS
+   *  client is not on the first page's critical path; see lazyLrsClient). */
+  transport: StatementTransport;
   onNotice?: (key: OutboxNotice) => void;
   storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
   batchSize?: number;
@@ -91,7 +92,6 @@ export function createOutbox(o: OutboxOptions): Outbox {
     for (const s of stale) store.setAside(s, 0, 'left from an earlier session');
   }
 
-  let transport: StatementTransport | null = null;
   let stopped = false;
   let sending: Promise<void> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -110,7 +110,6 @@ export function createOutbox(o: OutboxOptions): Outbox {
   };
   const remove = (sent: Statement[]) => store.remove(sent);
 
-  const loadTransport = async (): Promise<StatementTransport> => (transport ??= await o.transport());
 
   /** The oldest statements of `list` whose JSON fits in `budget` characters (at least one). */
   const fitting = (list: Statement[], budget: number): Statement[] => {
@@ -125,7 +124,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
     batch.forEach((s) => onTheWire.add(s.id!));
     keepaliveInFlight += size;
     try {
-      return await (await loadTransport()).send(batch, { keepalive: true });
+      return await o.transport.send(batch, { keepalive: true });
     } finally {
       keepaliveInFlight -= size;
       batch.forEach((s) => onTheWire.delete(s.id!));
@@ -148,7 +147,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
     if (closing) batch = fitting(batch, KEEPALIVE_BUDGET - keepaliveInFlight);
     let answer: LrsAnswer;
     try {
-      answer = await (closing ? sendKeepalive(batch) : (await loadTransport()).send(batch, { keepalive: false }));
+      answer = await (closing ? sendKeepalive(batch) : o.transport.send(batch, { keepalive: false }));
     } catch {
       answer = { status: 0, body: 'network error' };
     }
@@ -191,8 +190,6 @@ export function createOutbox(o: OutboxOptions): Outbox {
     }
     sending ??= (async () => {
       try {
-        // Load the transport even with nothing to send, so a later pagehide can use it at once.
-        await loadTransport().catch(() => null);
         while (store.queue.length && !stopped && (await sendOne()));
       } finally {
         sending = null;
@@ -210,7 +207,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
     },
     flush: () => (stopped ? Promise.resolve() : flush()),
     flushOnExit() {
-      if (stopped || !transport) return;
+      if (stopped) return;
       const waiting = store.queue.filter((s) => !onTheWire.has(s.id!));
       if (!waiting.length) return;
       // One request: the LRS stores a batch in order, so `terminated` cannot overtake what came

@@ -24,8 +24,10 @@ afterAll(async () => {
   await lrs?.close();
 });
 
-async function ready(url: string): Promise<Page> {
+async function ready(url: string, blockLibrary = false): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
+  // The LRS library never arriving stands for a learner who leaves before it has loaded.
+  if (blockLibrary) await page.route(/\/XAPI\.esm-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
   page.on('pageerror', (e) => console.error(e));
   await page.goto(url);
   await page.waitForSelector('#status:text("ready")');
@@ -69,5 +71,15 @@ describe('trackers in the browser (no player)', () => {
     expect(launch).toMatchObject({ savedState: 'state-at-p2', location: 'p2' });
     const all = await lrs.statements();
     expect(JSON.stringify(all.filter((s) => s.context?.registration === registration))).not.toContain('cmi5');
+  });
+
+  it('cmi5: a learner who leaves before the LRS library has loaded: every statement still arrives, terminated last', async () => {
+    const lms = new Cmi5Lms(lrs, { dir: '', baseUrl: `${lrs.url}/t/cmi5/`, launchPath: 'index.html', activityId: AU });
+    const launch = await lms.launch({ masteryScore: 0.7 });
+    const page = await ready(launch.url, true);
+    await drive(page);
+    await page.goto('about:blank');
+    const all = await waitForStatements(lrs, (a) => a.some((s) => s.context?.registration === launch.registration && verbOf(s) === 'terminated'));
+    expect(all.filter((s) => s.context?.registration === launch.registration).map(verbOf)).toEqual(['launched', 'initialized', 'experienced', 'experienced', 'completed', 'passed', 'suspended', 'terminated']);
   });
 });

@@ -62,7 +62,7 @@ export async function launchTracker(outline: CourseOutline): Promise<Tracker> {
   // cmi5 LMS would count its `terminated` against this one (CATAPULT does not check the session id).
   const sessionId = launchData.sessionId;
   const ofThisSession = (s: Statement) => sessionId === null || (s.context?.extensions as Record<string, unknown> | undefined)?.[CMI5.sessionId] === sessionId;
-  const outbox = createOutbox({ storageKey: `${base}:outbox`, transport: async () => client, onNotice: (key) => listeners.forEach((l) => l({ key })), stillSendable: ofThisSession });
+  const outbox = createOutbox({ storageKey: `${base}:outbox`, transport: client, onNotice: (key) => listeners.forEach((l) => l({ key })), stillSendable: ofThisSession });
   const { saved, reachable } = resume;
   whenIdle(client.preload);
   const recorder = createSessionRecorder({

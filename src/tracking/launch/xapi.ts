@@ -30,7 +30,7 @@ export async function launchTracker(outline: CourseOutline): Promise<Tracker> {
   // The resume read with fetch alone; the LRS library loads after the first screen.
   const client = lazyLrsClient(lrs);
   const listeners: ((n: TrackerNotice) => void)[] = [];
-  const outbox = createOutbox({ storageKey: `${base}:outbox`, transport: async () => client, onNotice: (key) => listeners.forEach((l) => l({ key })) });
+  const outbox = createOutbox({ storageKey: `${base}:outbox`, transport: client, onNotice: (key) => listeners.forEach((l) => l({ key })) });
   const resumeAt = { activityId: p.activityId, agent: p.actor, registration: p.registration, stateId: RESUME_STATE_ID };
   const localKey = `${base}:resume:${p.registration ?? 'none'}`;
   const { saved, reachable } = await readResume(lrsReader(lrs), resumeAt, localKey);

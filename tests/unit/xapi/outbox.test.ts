@@ -42,7 +42,7 @@ let lrs: FakeLrs;
 let storage: MemoryStorage;
 let notices: string[];
 const outbox = (o: Partial<OutboxOptions> = {}) =>
-  createOutbox({ storageKey: 'outbox', transport: async () => lrs, storage, onNotice: (k) => notices.push(k), random: () => 0.5, ...o });
+  createOutbox({ storageKey: 'outbox', transport: lrs, storage, onNotice: (k) => notices.push(k), random: () => 0.5, ...o });
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -135,7 +135,6 @@ describe('durable outbox', () => {
 
   it('sends what is left with keepalive on pagehide, and a resend of the same ids is harmless', async () => {
     const box = outbox();
-    await box.flush(); // the transport is loaded
     lrs.script = ['down'];
     const s = make(3);
     box.enqueue(s);
@@ -147,11 +146,20 @@ describe('durable outbox', () => {
     expect(lrs.stored.map((x) => x.id)).toEqual(s.map((x) => x.id));
   });
 
+  it('a learner who leaves before the first batch went: pagehide sends everything at once, with keepalive', async () => {
+    const box = outbox();
+    const s = make(2);
+    box.enqueue(s);
+    box.flushOnExit(); // before the batch delay has passed: nothing sent yet
+    await vi.advanceTimersByTimeAsync(0);
+    expect(lrs.posts[0]).toEqual({ ids: s.map((x) => x.id), keepalive: true });
+    expect(lrs.stored.map((x) => x.id)).toEqual(s.map((x) => x.id));
+  });
+
   it('never sends again a statement still on the wire with keepalive (a cmi5 LMS refuses anything after terminated)', async () => {
     // Seen in ADL's CATAPULT: pagehide sent the queue with keepalive, then Exit flushed the outbox and
     // sent the first batch again; it arrived after terminated and was refused (403).
     const box = outbox();
-    await box.flush(); // the transport is loaded
     let answer!: () => void;
     lrs.send = async (statements, { keepalive }) => {
       lrs.posts.push({ ids: statements.map((x) => x.id!), keepalive });
@@ -211,7 +219,7 @@ describe('durable outbox', () => {
     // The next launch (its own LRS connection) reads the same storage.
     const oldIds = new Set(old.map((x) => x.id));
     const nextLrs = new FakeLrs();
-    const next = outbox({ stillSendable: (x) => !oldIds.has(x.id), transport: async () => nextLrs });
+    const next = outbox({ stillSendable: (x) => !oldIds.has(x.id), transport: nextLrs });
     const fresh = make(1);
     next.enqueue(fresh);
     await vi.advanceTimersByTimeAsync(10_000);

@@ -48,7 +48,7 @@ beforeEach(async () => {
   const recorder = createSessionRecorder({ scope: scope({ cmi5: true, contextTemplate: CMI5_TEMPLATE }), mode: 'normal', masteryScaled: null, sendReflectionText: false, soFar: { completed: false, passed: false } });
   tracker = createXapiTracker({
     standard: 'cmi5', client, recorder, saved: null, returnUrl: 'https://lms.example.org/back', listeners: [], localKey: 'resume',
-    outbox: createOutbox({ storageKey: 'outbox', storage: null, transport: async () => client }),
+    outbox: createOutbox({ storageKey: 'outbox', storage: null, transport: client }),
     resumeAt: { activityId: 'https://example.org/au', agent: scope().actor, registration: REGISTRATION, stateId: 'resume' },
     launch: { mode: 'normal', learner: { id: null, name: null }, masteryScore: null, preferredLang: null, notices: [] },
   });

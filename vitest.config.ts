@@ -4,14 +4,14 @@ import { defineConfig } from 'vitest/config';
 // - unit: pure logic, the build's checks and the manifests against the official XSDs; files in
 //   parallel, no build first (`npm run test:unit`, the loop to run while editing);
 // - browser: real Chromium on the packages that one build (tests/global-setup.ts) writes first, and
-//   the packages themselves (reproducible, within budget); two files at a time.
+//   the packages themselves (reproducible, within budget); three files at a time, and a worker's files share one process.
 // tests/lms/ needs the real platforms: `npm run test:lms` (vitest.lms.config.ts).
 const BROWSER = ['tests/e2e/**/*.test.ts', 'tests/conformance/packages.test.ts', 'tests/conformance/budgets.test.ts'];
 
 export default defineConfig({
   test: {
-    // Two files at a time: a browser test's Node side mostly waits on Chromium, which has the other core.
-    maxWorkers: 2,
+    // Three files at a time on two cores: while one file waits on Chromium or a timer, another runs.
+    maxWorkers: 3,
     // The JSON report is what .ci/run reads for its `N passed, N failed` line.
     reporters: ['default', ['json', { outputFile: `${process.env.OUTPUT_DIR ?? 'tests/.output'}/results.json` }], './tests/summary-reporter.ts'],
     projects: [

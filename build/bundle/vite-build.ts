@@ -2,7 +2,9 @@
 // chosen by an alias, so a package carries the runtime code of its own standard only.
 import { build, type InlineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import type { Lang, ThemeColours } from '../../src/content/types.js';
 import type { ResolvedCourse } from '../content/resolve.js';
 import type { Format } from '../formats.js';
@@ -15,6 +17,14 @@ const TOOLKIT = resolve(import.meta.dirname, '..', '..');
 
 /** The launch module that gives a package of this format its Tracker (`$tracker` in the player). */
 export const trackerEntry = (format: Format): string => resolve(TOOLKIT, 'src/tracking/launch', `${format}.ts`);
+
+/** Libraries whose `browser` entry (which Vite reads first) is a UMD file: the course takes the ES
+ *  module build each names under `module` in its package.json (it tree-shakes, and loads as one chunk). */
+export function libraryAliases(): { find: RegExp; replacement: string }[] {
+  const pkgFile = createRequire(import.meta.url).resolve('@xapi/xapi/package.json');
+  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { module: string };
+  return [{ find: /^@xapi\/xapi$/, replacement: resolve(dirname(pkgFile), pkg.module) }];
+}
 
 export interface BundleOptions {
   format: Format;
@@ -42,7 +52,7 @@ export function viteConfig(o: BundleOptions): InlineConfig {
         },
       }), contentPlugin(() => o.content), htmlPlugin(o.content.outline, o.theme, o.connectSrc), inlineEntryCss()],
     resolve: {
-      alias: { '$tracker': trackerEntry(o.format) },
+      alias: [{ find: '$tracker', replacement: trackerEntry(o.format) }, ...libraryAliases()],
     },
     mode: 'production',
     define: { __FORMAT__: JSON.stringify(o.format), __HAS_LRS__: JSON.stringify(o.hasLrs) },

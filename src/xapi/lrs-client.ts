@@ -60,8 +60,8 @@ let library: Promise<{ default: typeof XAPI }> | null = null;
 
 /** Starts loading @xapi/xapi (its own chunk) without waiting for it. */
 export function preloadLrsLibrary(): Promise<{ default: typeof XAPI }> {
-  // The ESM build (its package.json "browser" field points at a UMD file bundlers handle worse).
-  library ??= import('@xapi/xapi/dist/XAPI.esm.js' as string) as Promise<{ default: typeof XAPI }>;
+  // The build resolves it to the library's ES module build (build/bundle/vite-build.ts, libraryAliases).
+  library ??= import('@xapi/xapi');
   return library;
 }
 

@@ -5,18 +5,13 @@
 import type XAPI from '@xapi/xapi';
 import type { Agent, Statement } from '@xapi/xapi';
 import type { LrsAnswer, StatementTransport } from './outbox';
+import { postStatementsNow, putStateNow, type DocumentAddress, type LrsConfig } from './lrs-fetch';
+
+export type { DocumentAddress, LrsConfig };
 
 /** A custom HTTP adapter, as @xapi/xapi's public constructor takes it. */
 type AdapterFunction = Extract<NonNullable<ConstructorParameters<typeof XAPI>[0]['adapter']>, (...args: never[]) => unknown>;
 
-export interface LrsConfig {
-  endpoint: string;
-  /** The Authorization header value ("Basic …"), or null when the LRS needs none. */
-  auth: string | null;
-  timeoutMs?: number;
-}
-
-export interface DocumentAddress { activityId: string; agent: Agent; registration?: string | null; stateId: string }
 
 export interface LrsClient extends StatementTransport {
   getState(at: DocumentAddress): Promise<{ status: number; data: unknown }>;
@@ -91,16 +86,6 @@ export async function loadLrsClient(config: LrsConfig): Promise<LrsClient> {
   };
 }
 
-/** Posts statements with fetch alone (xAPI 1.0.3, Part Three, 2.1: POST /statements), started at
- *  once: for a page being dismissed before the LRS library has loaded. */
-export async function postStatements(config: LrsConfig, statements: Statement[], keepalive: boolean): Promise<LrsAnswer> {
-  const base = config.endpoint.endsWith('/') ? config.endpoint : `${config.endpoint}/`;
-  const headers: Record<string, string> = { 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' };
-  if (config.auth) headers.Authorization = config.auth;
-  const res = await fetch(`${base}statements`, { method: 'POST', headers, body: JSON.stringify(statements), keepalive, credentials: 'omit', cache: 'no-store' });
-  return { status: res.status, body: await res.text() };
-}
-
 /** The client, its library loaded only when first used, or sooner with preload() (on idle after the
  *  first screen): a launch's first screen never waits for it. */
 export function lazyLrsClient(config: LrsConfig): LrsClient & { preload(): void } {
@@ -109,11 +94,11 @@ export function lazyLrsClient(config: LrsConfig): LrsClient & { preload(): void 
   const client = () => (real ??= loadLrsClient(config).then((c) => (loaded = c)));
   return {
     preload: () => void client().catch(() => undefined),
-    // A learner who leaves before the library has loaded: the statements go at once, by a keepalive
-    // fetch of their own (xAPI 1.0.3 POST /statements), since the page will not wait for an import.
-    send: (statements, options) => (options.keepalive && !loaded ? postStatements(config, statements, true) : client().then((c) => c.send(statements, options))),
+    // A learner who leaves before the library has loaded: keepalive writes go at once with fetch
+    // alone, since a page being dismissed will not wait for an import.
+    send: (statements, options) => (options.keepalive && !loaded ? postStatementsNow(config, statements) : client().then((c) => c.send(statements, options))),
     getState: async (at) => (await client()).getState(at),
-    putState: async (at, document, options) => (await client()).putState(at, document, options),
+    putState: (at, document, options) => (options.keepalive && !loaded ? putStateNow(config, at, document) : client().then((c) => c.putState(at, document, options))),
     getAgentProfile: async (agent, profileId) => (await client()).getAgentProfile(agent, profileId),
   };
 }

@@ -73,7 +73,7 @@ describe('trackers in the browser (no player)', () => {
     expect(JSON.stringify(all.filter((s) => s.context?.registration === registration))).not.toContain('cmi5');
   });
 
-  it('cmi5: a learner who leaves before the LRS library has loaded: every statement still arrives, terminated last', async () => {
+  it('cmi5: a learner who leaves before the LRS library has loaded: every statement still arrives, terminated last, and the resume document is written', async () => {
     const lms = new Cmi5Lms(lrs, { dir: '', baseUrl: `${lrs.url}/t/cmi5/`, launchPath: 'index.html', activityId: AU });
     const launch = await lms.launch({ masteryScore: 0.7 });
     const page = await ready(launch.url, true);
@@ -81,5 +81,6 @@ describe('trackers in the browser (no player)', () => {
     await page.goto('about:blank');
     const all = await waitForStatements(lrs, (a) => a.some((s) => s.context?.registration === launch.registration && verbOf(s) === 'terminated'));
     expect(all.filter((s) => s.context?.registration === launch.registration).map(verbOf)).toEqual(['launched', 'initialized', 'experienced', 'experienced', 'completed', 'passed', 'suspended', 'terminated']);
+    expect([...lrs.documents.keys()].some((k) => k.includes(launch.registration) && k.endsWith('/state/resume'))).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import type { CourseOutline } from '../../content/types';
 import type { Tracker, TrackerNotice } from '../../events/tracker';
 import { createStandaloneTracker } from '../standalone/standalone-tracker';
 import { lazyLrsClient } from '../../xapi/lrs-client';
-import { lrsReader } from '../../xapi/lrs-reads';
+import { lrsReader } from '../../xapi/lrs-fetch';
 import { whenIdle } from '../../time/when-idle';
 import { createOutbox } from '../../xapi/outbox';
 import { createSessionRecorder } from '../../xapi/session-recorder';

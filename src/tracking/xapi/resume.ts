@@ -1,6 +1,6 @@
 // Reads the resume document at launch: the LRS's copy and this browser's copy, the newer wins.
 import type { DocumentAddress } from '../../xapi/lrs-client';
-import type { LrsReader } from '../../xapi/lrs-reads';
+import type { LrsReader } from '../../xapi/lrs-fetch';
 import { newer, parseResume, readLocalResume, type ResumeDocument } from '../../xapi/resume-document';
 
 export async function readResume(client: Pick<LrsReader, 'getState'>, at: DocumentAddress, localKey: string): Promise<{ saved: ResumeDocument | null; reachable: boolean }> {
